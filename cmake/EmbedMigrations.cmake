@@ -1,0 +1,12 @@
+# Writes a C++ file holding every migration as {version, name, sql}.
+set(_body "#include <officer/integrations/postgres/migration.hpp>\n\nnamespace officer::integrations::postgres {\n\nconst std::vector<Migration>& EmbeddedMigrations() {\n  static const std::vector<Migration> kMigrations = {\n")
+foreach(_file IN LISTS FILES)
+  get_filename_component(_name ${_file} NAME)
+  string(REGEX MATCH "^[0-9]+" _version ${_name})
+  math(EXPR _version "${_version}")
+  file(READ ${_file} _sql)
+  set(_body "${_body}      {${_version}, \"${_name}\", R\"officer_sql(${_sql})officer_sql\"},\n")
+endforeach()
+set(_body "${_body}  };\n  return kMigrations;\n}\n\n}  // namespace officer::integrations::postgres\n")
+file(WRITE ${OUT}.tmp "${_body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,1 @@
+#include <officer/domain/errors.hpp>
