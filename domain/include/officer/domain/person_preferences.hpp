@@ -1,0 +1,28 @@
+#pragma once
+
+#include <map>
+#include <optional>
+
+#include <officer/domain/ids.hpp>
+#include <officer/domain/reminder_setting.hpp>
+
+namespace officer::domain {
+
+/// What one person chose for themselves, across meetings.
+struct PersonPreferences {
+  UserId user;
+  std::optional<ReminderSetting> all_meetings;       ///< "remind N m all" / "remind off all"
+  std::map<MeetingId, ReminderSetting> per_meeting;  ///< "remind N m <id>" / "remind off <id>"
+  bool autoconfirm = false;                          ///< accept invitations automatically
+
+  /// This person's setting for one meeting, if they made one.
+  std::optional<ReminderSetting> ForMeeting(const MeetingId& meeting) const {
+    const auto it = per_meeting.find(meeting);
+    if (it == per_meeting.end()) return std::nullopt;
+    return it->second;
+  }
+
+  friend bool operator==(const PersonPreferences&, const PersonPreferences&) = default;
+};
+
+}  // namespace officer::domain

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include <officer/domain/ids.hpp>
+#include <officer/domain/person_preferences.hpp>
+#include <officer/domain/standup_meeting.hpp>
+
+namespace officer::domain {
+
+enum class SaveOutcome {
+  Saved,            ///< stored; the stored version is now meeting.version
+  VersionConflict,  ///< someone saved first: reload, re-apply the operation, save again
+};
+
+/// Where standups and people's preferences live. Failures throw TransientError.
+class MeetingRepository {
+ public:
+  MeetingRepository() = default;
+  MeetingRepository(const MeetingRepository&) = delete;
+  MeetingRepository& operator=(const MeetingRepository&) = delete;
+  virtual ~MeetingRepository() = default;
+
+  /// The meeting with this id, or nullopt.
+  virtual std::optional<StandupMeeting> Load(const MeetingId& id) = 0;
+  /// Meetings of the workspace where `user` is organizer or participant, active first.
+  virtual std::vector<StandupMeeting> ListForPerson(const WorkspaceId& workspace,
+                                                    const UserId& user) = 0;
+  /// Stores `meeting` if the stored version equals `expected_version` (0: must not exist yet).
+  virtual SaveOutcome Save(const StandupMeeting& meeting, int expected_version) = 0;
+  /// A person's preferences; defaults (nothing chosen) when they never set any.
+  virtual PersonPreferences LoadPreferences(const WorkspaceId& workspace, const UserId& user) = 0;
+  /// Stores a person's preferences, replacing what was there.
+  virtual void SavePreferences(const WorkspaceId& workspace, const PersonPreferences& prefs) = 0;
+};
+
+}  // namespace officer::domain
