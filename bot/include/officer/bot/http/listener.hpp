@@ -1,0 +1,35 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <officer/bot/http/inbound_request.hpp>
+
+namespace officer::bot {
+
+/// The HTTP server: copies each request into an InboundRequest, calls the handler, replies once.
+/// The only place cpprestsdk's listener is used, so it can be replaced without touching the rest.
+class HttpListener {
+ public:
+  using RequestHandler = std::function<OutboundResponse(const InboundRequest&)>;
+
+  HttpListener(std::string address, RequestHandler handler, std::size_t max_body_bytes);
+  ~HttpListener();
+  HttpListener(const HttpListener&) = delete;
+  HttpListener& operator=(const HttpListener&) = delete;
+
+  /// Starts accepting. Throws std::runtime_error when the address cannot be bound.
+  void Open();
+  /// Answers new requests with 503, waits up to `timeout` for in-flight ones, then closes.
+  /// Returns the number of requests still in flight when it gave up (0 on a clean drain).
+  int Drain(std::chrono::milliseconds timeout);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace officer::bot
