@@ -22,16 +22,16 @@ inline constexpr std::string_view kDefaultSlackApiBaseUrl = "https://slack.com/a
 /// it has no stream or format operator, so it does not end up in a log line by accident.
 struct BotToken {
   explicit BotToken(std::string token) : value(std::move(token)) {}
-  std::string value;
+  std::string value{};
 };
 
 /// Slack answered ok:false (or a response_url refused the post): an expected outcome.
 struct SlackError {
   /// Slack's `error` code: "channel_not_found", "invalid_auth", "not_in_channel", ...
-  std::string code;
+  std::string code{};
   /// For missing_scope: the scope needed and the scopes the token has.
-  std::string needed;
-  std::string provided;
+  std::string needed{};
+  std::string provided{};
 };
 
 /// Value or SlackError; a subset of std::expected's API.
@@ -59,24 +59,24 @@ struct Done {};
 /// What a message says. blocks_json is a Block Kit array as JSON text; empty for none. With
 /// blocks, text is the notification fallback.
 struct MessageContent {
-  std::string text;
-  std::string blocks_json;
+  std::string text{};
+  std::string blocks_json{};
 };
 
 struct PostedMessage {
-  std::string channel;
-  std::string ts;
+  std::string channel{};
+  std::string ts{};
 };
 
 struct SlackUser {
-  std::string id;
-  std::string name;
-  std::string real_name;
-  std::string display_name;
+  std::string id{};
+  std::string name{};
+  std::string real_name{};
+  std::string display_name{};
   /// profile.email; empty without the users:read.email scope.
-  std::string email;
+  std::string email{};
   /// IANA zone name, e.g. "Europe/Berlin"; may be empty for bots.
-  std::string tz;
+  std::string tz{};
   /// Seconds east of UTC at the time of the call.
   int tz_offset = 0;
   bool is_bot = false;
@@ -87,7 +87,7 @@ struct SlackUser {
 struct ResponseUrlMessage {
   MessageContent content;
   /// "ephemeral" or "in_channel"; empty leaves Slack's default (ephemeral).
-  std::string response_type;
+  std::string response_type{};
   bool replace_original = false;
   bool delete_original = false;
 };
