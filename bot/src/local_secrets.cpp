@@ -20,7 +20,6 @@ std::string ReadOrCreateSecret(const std::filesystem::path& dir, const std::stri
     if (value.size() == bytes * 2) return value;
   }
   std::filesystem::create_directories(dir);
-  std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
   std::vector<unsigned char> random(bytes);
   if (RAND_bytes(random.data(), static_cast<int>(random.size())) != 1) {
     throw std::runtime_error("the system random generator failed");

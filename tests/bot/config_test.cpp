@@ -118,14 +118,32 @@ TEST_SUITE("config") {
 
   TEST_CASE("help lists every variable of the contract") {
     const std::string help = officer::bot::ConfigHelp();
-    for (const char* name :
-         {"DATABASE_URL", "PORT", "OFFICER_PUBLIC_URL", "OFFICER_SECRET_KEY",
-          "OFFICER_DEFAULT_REMINDER_MINUTES", "OFFICER_LOG_FORMAT", "SLACK_SIGNING_SECRET",
-          "SLACK_BOT_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_API_BASE_URL",
-          "GOOGLE_CLIENT_ID", "GOOGLE_API_BASE_URL", "GOOGLE_OAUTH_BASE_URL", "MS_CLIENT_ID",
-          "MS_TENANT", "MS_GRAPH_BASE_URL", "MS_LOGIN_BASE_URL", "ZOOM_CLIENT_ID",
-          "ZOOM_API_BASE_URL", "ZOOM_OAUTH_BASE_URL", "TEAMS_APP_ID", "TEAMS_APP_PASSWORD",
-          "TEAMS_OPENID_METADATA_URL", "TEAMS_LOGIN_BASE_URL", "OFFICER_CA_FILE"}) {
+    for (const char* name : {"DATABASE_URL",
+                             "PORT",
+                             "OFFICER_PUBLIC_URL",
+                             "OFFICER_SECRET_KEY",
+                             "OFFICER_DEFAULT_REMINDER_MINUTES",
+                             "OFFICER_LOG_FORMAT",
+                             "SLACK_SIGNING_SECRET",
+                             "SLACK_BOT_TOKEN",
+                             "SLACK_CLIENT_ID",
+                             "SLACK_CLIENT_SECRET",
+                             "SLACK_API_BASE_URL",
+                             "GOOGLE_CLIENT_ID",
+                             "GOOGLE_API_BASE_URL",
+                             "GOOGLE_OAUTH_BASE_URL",
+                             "MS_CLIENT_ID",
+                             "MS_TENANT",
+                             "MS_GRAPH_BASE_URL",
+                             "MS_LOGIN_BASE_URL",
+                             "ZOOM_CLIENT_ID",
+                             "ZOOM_API_BASE_URL",
+                             "ZOOM_OAUTH_BASE_URL",
+                             "TEAMS_APP_ID",
+                             "TEAMS_APP_PASSWORD",
+                             "TEAMS_OPENID_METADATA_URL",
+                             "TEAMS_LOGIN_BASE_URL",
+                             "OFFICER_CA_FILE"}) {
       CAPTURE(name);
       CHECK(help.find(name) != std::string::npos);
     }
