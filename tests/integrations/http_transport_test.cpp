@@ -269,15 +269,35 @@ TEST_SUITE("http") {
     CHECK_THROWS_AS(http::HttpTransport(config, QuietLogger()), officer::PermanentError);
   }
 
-  TEST_CASE("a readable CA bundle is accepted and plain HTTP still works") {
-    const std::string path = "/tmp/officer-http-test-ca.pem";
-    std::ofstream(path) << "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n";
-    FakeHttpServer server;
-    server.Handle("/ok", [](const RecordedRequest&) { return FakeResponse::Json("{}"); });
+  TEST_CASE("a file that is not a PEM CA bundle stops construction with PermanentError") {
+    const std::string path = "/tmp/officer-http-test-not-a-ca.pem";
+    std::ofstream(path) << "not a certificate\n";
     auto config = FastConfig();
     config.ca_file = path;
-    http::HttpTransport transport(config, QuietLogger());
-    CHECK(transport.Send(Get(server, "/ok")).status == 200);
+    CHECK_THROWS_AS(http::HttpTransport(config, QuietLogger()), officer::PermanentError);
+  }
+
+  TEST_CASE("HTTPS verifies the certificate, and an extra CA bundle makes a private CA trusted") {
+    FakeHttpServer server(0, /*tls=*/true);
+    server.Handle("/secure", [](const RecordedRequest&) { return FakeResponse::Json("{}"); });
+    REQUIRE(server.BaseUrl().rfind("https://127.0.0.1:", 0) == 0);
+
+    SUBCASE("an unknown issuer is refused") {
+      RecordingSleeper sleeper;
+      http::HttpTransport transport(FastConfig(), QuietLogger(), sleeper.AsSleeper());
+      CHECK_THROWS_AS(transport.Send(Get(server, "/secure")), officer::TransientError);
+      CHECK(server.CountTo("/secure") == 0);
+    }
+    SUBCASE("the issuer from OFFICER_CA_FILE is trusted") {
+      const std::string path =
+          "/tmp/officer-http-test-ca-" + std::to_string(server.Port()) + ".pem";
+      std::ofstream(path) << officer::fakes::LoopbackCertificatePem();
+      auto config = FastConfig();
+      config.ca_file = path;
+      http::HttpTransport transport(config, QuietLogger());
+      CHECK(transport.Send(Get(server, "/secure")).status == 200);
+      CHECK(server.CountTo("/secure") == 1);
+    }
   }
 
   TEST_CASE("the log line names method, host, path, status and time but no query or header") {

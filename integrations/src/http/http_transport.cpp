@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
 #include <random>
 #include <thread>
 
@@ -91,9 +90,15 @@ HttpTransport::HttpTransport(HttpTransportConfig config, std::shared_ptr<spdlog:
     : config_(std::move(config)),
       logger_(logger ? std::move(logger) : std::make_shared<spdlog::logger>("http")),
       sleeper_(sleeper ? std::move(sleeper) : RealSleeper()) {
-  if (!config_.ca_file.empty() && !std::ifstream(config_.ca_file).good()) {
-    throw officer::PermanentError("OFFICER_CA_FILE: cannot read CA bundle '" + config_.ca_file +
-                                  "'");
+  if (!config_.ca_file.empty()) {
+    // Fail at start-up, not on the first HTTPS call, when the bundle is missing or not PEM.
+    boost::asio::ssl::context probe(boost::asio::ssl::context::sslv23_client);
+    boost::system::error_code error;
+    probe.load_verify_file(config_.ca_file, error);
+    if (error) {
+      throw officer::PermanentError("OFFICER_CA_FILE: cannot load CA bundle '" + config_.ca_file +
+                                    "': " + error.message());
+    }
   }
   config_.retry.max_attempts = std::max(1, config_.retry.max_attempts);
 }
@@ -112,8 +117,10 @@ std::shared_ptr<cpprest::client::http_client> HttpTransport::ClientFor(const std
   if (!config_.ca_file.empty()) {
     client_config.set_ssl_context_callback(
         [ca_file = config_.ca_file](boost::asio::ssl::context& context) {
-          // Added to the system store cpprestsdk already loaded (set_default_verify_paths).
-          context.load_verify_file(ca_file);
+          // Added to the system store cpprestsdk already loaded (set_default_verify_paths). The
+          // constructor proved the file loads; should it fail now, the system store remains.
+          boost::system::error_code error;
+          context.load_verify_file(ca_file, error);
         });
   }
   auto client = std::make_shared<cpprest::client::http_client>(to_string_t(origin), client_config);

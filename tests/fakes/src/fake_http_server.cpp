@@ -50,7 +50,29 @@ int HexValue(char c) {
   return -1;
 }
 
+constexpr std::string_view kLoopbackCertificatePem = R"pem(-----BEGIN CERTIFICATE-----
+MIIBaTCCAQ+gAwIBAgIUU4d6I4RqrKRNwZ4BbEBQr4jsV80wCgYIKoZIzj0EAwIw
+GzEZMBcGA1UEAwwQb2ZmaWNlci1mYWtlLXRsczAgFw0wMDAxMDEwMDAwMDBaGA8y
+OTk5MTIzMTAwMDAwMFowGzEZMBcGA1UEAwwQb2ZmaWNlci1mYWtlLXRsczBZMBMG
+ByqGSM49AgEGCCqGSM49AwEHA0IABFy0aJYIx+NhGNI1ZjZLH6UONSo+iVYXl4K7
+zIruQn9KctjjP/AW05i6F6RN+psSSSuBYKuVrUGE1nTIbASEwiyjLzAtMBoGA1Ud
+EQQTMBGHBH8AAAGCCWxvY2FsaG9zdDAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49
+BAMCA0gAMEUCIQCf/YKtwQwwncjx/y4BELmjK6C4wq/R9JXFWldsEDJJXAIgYRk0
+M4aVkhU+WB0oZzi43jR66okq6kQhskRccQ1AmSc=
+-----END CERTIFICATE-----
+)pem";
+
+constexpr std::string_view kLoopbackPrivateKeyPem = R"pem(-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQggkui9zroSviBsG+S
+zalmL5Eb04KPa3T+4umIGydQi8yhRANCAARctGiWCMfjYRjSNWY2Sx+lDjUqPolW
+F5eCu8yK7kJ/SnLY4z/wFtOYuhekTfqbEkkrgWCrla1BhNZ0yGwEhMIs
+-----END PRIVATE KEY-----
+)pem";
+
 }  // namespace
+
+std::string_view LoopbackCertificatePem() { return kLoopbackCertificatePem; }
+std::string_view LoopbackPrivateKeyPem() { return kLoopbackPrivateKeyPem; }
 
 std::string UrlDecode(std::string_view text, bool plus_is_space) {
   std::string out;
@@ -131,22 +153,37 @@ struct FakeHttpServer::Pending {
   RecordedRequest recorded;
 };
 
-FakeHttpServer::FakeHttpServer(std::uint16_t port) {
+FakeHttpServer::FakeHttpServer(std::uint16_t port, bool tls) : tls_(tls) {
   fallback_ = [](const RecordedRequest&) {
     return FakeResponse::Json(R"({"error":"not_found"})", 404);
   };
   constexpr int kTries = 5;
   for (int attempt = 1;; ++attempt) {
     port_ = port != 0 ? port : FindFreePort();
-    auto uri = "http://127.0.0.1:" + std::to_string(port_) + "/";
-    listener_ = std::make_unique<cpprest::experimental::listener::http_listener>(to_string_t(uri));
+    cpprest::experimental::listener::http_listener_config config;
+    if (tls_) {
+      config.set_ssl_context_callback([](boost::asio::ssl::context& context) {
+        context.use_certificate_chain(
+            boost::asio::buffer(kLoopbackCertificatePem.data(), kLoopbackCertificatePem.size()));
+        context.use_private_key(
+            boost::asio::buffer(kLoopbackPrivateKeyPem.data(), kLoopbackPrivateKeyPem.size()),
+            boost::asio::ssl::context::pem);
+      });
+    }
+    listener_ = std::make_unique<cpprest::experimental::listener::http_listener>(
+        to_string_t(BaseUrl() + "/"), config);
     listener_->support([this](const cpprest::http_request& request) {
       auto pending = std::make_shared<Pending>(Pending{request, {}});
       {
         std::lock_guard lock(mutex_);
         ++in_flight_;
       }
-      OnRequest(pending);
+      try {
+        OnRequest(pending);
+      } catch (const std::exception&) {
+        // Nothing was scheduled; the listener answers 500 for an unanswered request.
+        Finish();
+      }
     });
     try {
       listener_->open().wait();
@@ -175,7 +212,9 @@ FakeHttpServer::~FakeHttpServer() {
   changed_.wait(lock, [this] { return in_flight_ == 0; });
 }
 
-std::string FakeHttpServer::BaseUrl() const { return "http://127.0.0.1:" + std::to_string(port_); }
+std::string FakeHttpServer::BaseUrl() const {
+  return std::string(tls_ ? "https" : "http") + "://127.0.0.1:" + std::to_string(port_);
+}
 
 void FakeHttpServer::Handle(std::string path, FakeHandler handler) {
   std::lock_guard lock(mutex_);
@@ -253,14 +292,18 @@ void FakeHttpServer::OnRequest(const std::shared_ptr<Pending>& pending) {
       response.headers().add(to_string_t(name), to_string_t(value));
     }
     if (!answer.body.empty()) response.set_body(std::move(answer.body), answer.content_type);
-    pending->request.reply(response).then([this](pplx::task<void> sent) {
-      try {
-        sent.get();
-      } catch (const std::exception&) {
-        // The client timed out and closed the connection: nothing to tell.
-      }
+    try {
+      pending->request.reply(response).then([this](pplx::task<void> sent) {
+        try {
+          sent.get();
+        } catch (const std::exception&) {
+          // The client timed out and closed the connection: nothing to tell.
+        }
+        Finish();
+      });
+    } catch (const std::exception&) {
       Finish();
-    });
+    }
   });
 }
 

@@ -60,20 +60,26 @@ std::string UrlDecode(std::string_view text, bool plus_is_space = true);
 /// Splits an application/x-www-form-urlencoded string (or a query string) into decoded pairs.
 std::vector<std::pair<std::string, std::string>> ParseFormFields(std::string_view text);
 
-/// An HTTP server on 127.0.0.1 for tests (cpprestsdk listener). Records every request; answers
+/// A self-signed certificate for 127.0.0.1 and localhost (valid 2000-2999), PEM: serve it with
+/// FakeHttpServer(port, /*tls=*/true) and trust it through HttpTransportConfig::ca_file.
+std::string_view LoopbackCertificatePem();
+std::string_view LoopbackPrivateKeyPem();
+
+/// An HTTP(S) server on 127.0.0.1 for tests (cpprestsdk listener). Records every request; answers
 /// from a per-path queue of scripted responses first, then from the path's handler, then from
 /// the fallback (404). Handlers run concurrently on the listener's threads: everything here is
 /// guarded by a mutex, and handlers are called without holding it.
 class FakeHttpServer {
  public:
-  /// port 0 picks a free ephemeral port. Throws std::runtime_error when it cannot listen.
-  explicit FakeHttpServer(std::uint16_t port = 0);
+  /// port 0 picks a free ephemeral port; tls serves HTTPS with LoopbackCertificatePem().
+  /// Throws std::runtime_error when it cannot listen.
+  explicit FakeHttpServer(std::uint16_t port = 0, bool tls = false);
   ~FakeHttpServer();
   FakeHttpServer(const FakeHttpServer&) = delete;
   FakeHttpServer& operator=(const FakeHttpServer&) = delete;
 
   std::uint16_t Port() const { return port_; }
-  /// "http://127.0.0.1:<port>"
+  /// "http://127.0.0.1:<port>" (https with tls)
   std::string BaseUrl() const;
 
   /// Answers requests to exactly this path (any method).
@@ -96,6 +102,7 @@ class FakeHttpServer {
   void Finish();
 
   std::uint16_t port_ = 0;
+  bool tls_ = false;
   std::unique_ptr<web::http::experimental::listener::http_listener> listener_;
 
   mutable std::mutex mutex_;
