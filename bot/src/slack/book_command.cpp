@@ -312,13 +312,18 @@ Expected<BookCommand, std::string> ParseBook(const Tokens& tokens) {
       continue;
     }
 
-    const std::string lower = Lower(token.text);
+    // "9:30, <@U1>" and "zoom," read naturally; the comma is only a separator.
+    std::string_view word = token.text;
+    while (word.size() > 1 && word.back() == ',') {
+      word.remove_suffix(1);
+    }
+    const std::string lower = Lower(word);
     if (IsFiller(lower)) {
       continue;
     }
 
     // A time, possibly with its am/pm as the next word: "9:30 am", "9 pm".
-    std::string candidate = token.text;
+    std::string candidate{word};
     std::size_t consumed = 0;
     if (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::kWord &&
         IsMeridiem(Lower(tokens[i + 1].text))) {
@@ -329,7 +334,8 @@ Expected<BookCommand, std::string> ParseBook(const Tokens& tokens) {
       if (time.kind == TimeParse::Kind::kInvalid) {
         return Unexpected{time.error};
       }
-      const std::string shown = consumed ? token.text + " " + tokens[i + 1].text : token.text;
+      const std::string shown =
+          consumed ? std::string{word} + " " + tokens[i + 1].text : std::string{word};
       if (time_text) {
         return Unexpected{"You gave two times, " + Quoted(*time_text) + " and " + Quoted(shown) +
                           ". Keep one."};

@@ -64,7 +64,10 @@ std::optional<Amount> ParseAmount(const Tokens& tokens, std::size_t at) {
   if (at >= tokens.size() || tokens[at].kind != TokenKind::kWord) {
     return std::nullopt;
   }
-  const std::string lower = Lower(tokens[at].text);
+  std::string lower = Lower(tokens[at].text);
+  while (lower.size() > 1 && lower.back() == ',') {
+    lower.pop_back();
+  }
   const std::size_t digits = std::min(lower.find_first_not_of("0123456789"), lower.size());
   if (digits == 0) {
     return std::nullopt;

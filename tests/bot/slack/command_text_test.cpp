@@ -690,3 +690,17 @@ TEST_SUITE("bot.slack.command_text") {
     }
   }
 }
+
+TEST_SUITE("bot.slack.command_text") {
+  TEST_CASE("a comma after a time or keyword is only a separator") {
+    const auto book = Book("book 9:30, <@U1>, zoom, for 20m, <@U2>");
+    CHECK(book.hour == 9);
+    CHECK(book.who.users == Ids{"U1", "U2"});
+    CHECK(std::holds_alternative<slack::ZoomLocation>(book.location));
+    CHECK(book.duration_minutes == 20);
+  }
+
+  TEST_CASE("extra spaces and tabs anywhere change nothing") {
+    CHECK(Book("   book\t\t9:30   <@U1>    mon,fri   ") == Book("book 9:30 <@U1> mon,fri"));
+  }
+}
