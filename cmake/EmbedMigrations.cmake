@@ -1,4 +1,5 @@
-# Writes a C++ file holding every migration as {version, name, sql}.
+# Writes a C++ file holding every migration as {version, name, sql}. FILES is |-separated.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(_body "#include <officer/integrations/postgres/migration.hpp>\n\nnamespace officer::integrations::postgres {\n\nconst std::vector<Migration>& EmbeddedMigrations() {\n  static const std::vector<Migration> kMigrations = {\n")
 foreach(_file IN LISTS FILES)
   get_filename_component(_name ${_file} NAME)

@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include <officer/domain/effects.hpp>
 #include <officer/domain/ids.hpp>
 #include <officer/domain/person_preferences.hpp>
 #include <officer/domain/standup_meeting.hpp>
@@ -27,12 +28,15 @@ class MeetingRepository {
   /// Meetings of the workspace where `user` is organizer or participant, active first.
   virtual std::vector<StandupMeeting> ListForPerson(const WorkspaceId& workspace,
                                                     const UserId& user) = 0;
-  /// Stores `meeting` if the stored version equals `expected_version` (0: must not exist yet).
-  virtual SaveOutcome Save(const StandupMeeting& meeting, int expected_version) = 0;
+  /// Stores `meeting` if the stored version equals `expected_version` (0: must not exist yet),
+  /// and queues `effects` in the same transaction, so a crash loses neither or both.
+  virtual SaveOutcome Save(const StandupMeeting& meeting, int expected_version,
+                           const Effects& effects) = 0;
   /// A person's preferences; defaults (nothing chosen) when they never set any.
   virtual PersonPreferences LoadPreferences(const WorkspaceId& workspace, const UserId& user) = 0;
-  /// Stores a person's preferences, replacing what was there.
-  virtual void SavePreferences(const WorkspaceId& workspace, const PersonPreferences& prefs) = 0;
+  /// Stores a person's preferences, replacing what was there, and queues `effects` with them.
+  virtual void SavePreferences(const WorkspaceId& workspace, const PersonPreferences& prefs,
+                               const Effects& effects) = 0;
 };
 
 }  // namespace officer::domain

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include <pqxx/pqxx>
+
+#include <officer/integrations/postgres/connection_pool.hpp>
+
+namespace officer::integrations::postgres {
+
+/// A side effect to carry out later, durably.
+struct NewJob {
+  std::string kind;
+  std::string payload;    ///< JSON
+  std::string queue_key;  ///< jobs with the same non-empty key run one at a time, in order
+  std::optional<std::string> idempotency_key;  ///< a second job with the same key is ignored
+  std::chrono::seconds delay{0};
+};
+
+struct ClaimedJob {
+  long long id = 0;
+  std::string kind;
+  std::string payload;
+  int attempts = 0;  ///< including this one
+};
+
+struct JobRetryPolicy {
+  int max_attempts = 8;
+  std::chrono::milliseconds base_delay{1000};
+  std::chrono::milliseconds max_delay{std::chrono::minutes(5)};
+  /// How long a claimed job stays claimed; a worker that died releases it after this.
+  std::chrono::seconds lease{60};
+};
+
+struct JobCounts {
+  long pending = 0;
+  long running = 0;
+  long retrying = 0;  ///< pending after at least one failed attempt
+  long dead = 0;
+};
+
+/// The jobs table: the outbox that every side effect goes through.
+class JobStore {
+ public:
+  JobStore(ConnectionPool& pool, JobRetryPolicy policy);
+
+  /// Queues `job` inside the caller's transaction; false when its idempotency key was seen.
+  static bool Enqueue(pqxx::work& transaction, const NewJob& job);
+  /// Queues `job` in a transaction of its own.
+  bool Enqueue(const NewJob& job);
+
+  /// Claims the next due job whose queue is free, or nullopt. Safe across processes.
+  std::optional<ClaimedJob> Claim();
+  void Complete(const ClaimedJob& job);
+  /// Schedules a retry with exponential backoff and jitter; parks the job as dead when it has
+  /// used its attempts or `permanent` is set. Returns true when the job is now dead.
+  bool Fail(const ClaimedJob& job, const std::string& error, bool permanent);
+
+  JobCounts Counts();
+  const JobRetryPolicy& Policy() const { return policy_; }
+
+ private:
+  ConnectionPool& pool_;
+  JobRetryPolicy policy_;
+};
+
+}  // namespace officer::integrations::postgres

@@ -1,0 +1,161 @@
+#include <officer/integrations/postgres/job_workers.hpp>
+
+#include <sstream>
+#include <thread>
+
+#include <doctest/doctest.h>
+#include <spdlog/sinks/ostream_sink.h>
+
+#include <officer/domain/errors.hpp>
+#include <officer/testing/test_database.hpp>
+
+namespace {
+
+namespace pg = officer::integrations::postgres;
+using officer::testing::TestDatabase;
+
+pg::JobRetryPolicy FastRetries(int max_attempts = 4) {
+  return pg::JobRetryPolicy{max_attempts, std::chrono::milliseconds(20),
+                            std::chrono::milliseconds(50), std::chrono::seconds(60)};
+}
+
+std::string StatusOf(const std::string& url, long long id) {
+  pqxx::connection connection(url);
+  pqxx::read_transaction tx(connection);
+  return tx.exec_params("SELECT status || ':' || attempts FROM jobs WHERE id = $1", id)[0][0]
+      .as<std::string>();
+}
+
+long long OnlyJobId(const std::string& url) {
+  pqxx::connection connection(url);
+  pqxx::read_transaction tx(connection);
+  return tx.exec("SELECT max(id) FROM jobs")[0][0].as<long long>();
+}
+
+// Runs workers until `done` holds or 10 s pass.
+template <typename Done>
+void RunWorkersUntil(pg::JobStore& store, std::map<std::string, pg::JobHandler> handlers,
+                     std::ostream& log, Done done) {
+  auto logger = std::make_shared<spdlog::logger>(
+      "jobs", std::make_shared<spdlog::sinks::ostream_sink_mt>(log));
+  pg::JobWorkers workers(store, std::move(handlers), logger, 2, std::chrono::milliseconds(10));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!done() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  workers.Stop();
+}
+
+}  // namespace
+
+TEST_SUITE("job queue") {
+  TEST_CASE("a job whose first two attempts fail succeeds on the third") {
+    TestDatabase db;
+    pg::ConnectionPool pool(db.Url(), 4);
+    pg::JobStore store(pool, FastRetries());
+    store.Enqueue(pg::NewJob{"flaky", "{}", "", std::nullopt});
+    std::atomic<int> calls{0};
+    std::ostringstream log;
+    RunWorkersUntil(store,
+                    {{"flaky",
+                      [&](const std::string&) {
+                        if (++calls < 3) throw officer::TransientError("slack answered 500");
+                      }}},
+                    log, [&] { return calls >= 3; });
+    CHECK(calls == 3);
+    CHECK(StatusOf(db.Url(), OnlyJobId(db.Url())) == "done:3");
+  }
+
+  TEST_CASE("a job that always fails ends dead with one clear log line") {
+    TestDatabase db;
+    pg::ConnectionPool pool(db.Url(), 4);
+    pg::JobStore store(pool, FastRetries(3));
+    store.Enqueue(pg::NewJob{"doomed", "{}", "", std::nullopt});
+    std::ostringstream log;
+    RunWorkersUntil(store,
+                    {{"doomed", [](const std::string&) { throw officer::TransientError("down"); }}},
+                    log, [&] { return store.Counts().dead == 1; });
+    CHECK(StatusOf(db.Url(), OnlyJobId(db.Url())) == "dead:3");
+    CHECK(log.str().find("(doomed) is dead after 3 attempts: down") != std::string::npos);
+  }
+
+  TEST_CASE("a permanent failure is dead at once") {
+    TestDatabase db;
+    pg::ConnectionPool pool(db.Url(), 4);
+    pg::JobStore store(pool, FastRetries());
+    store.Enqueue(pg::NewJob{"revoked", "{}", "", std::nullopt});
+    std::ostringstream log;
+    RunWorkersUntil(
+        store,
+        {{"revoked", [](const std::string&) { throw officer::PermanentError("invalid_auth"); }}},
+        log, [&] { return store.Counts().dead == 1; });
+    CHECK(StatusOf(db.Url(), OnlyJobId(db.Url())) == "dead:1");
+  }
+
+  TEST_CASE("a job of a kind nobody handles is dead, not retried forever") {
+    TestDatabase db;
+    pg::ConnectionPool pool(db.Url(), 4);
+    pg::JobStore store(pool, FastRetries());
+    store.Enqueue(pg::NewJob{"mystery", "{}", "", std::nullopt});
+    std::ostringstream log;
+    RunWorkersUntil(store, {}, log, [&] { return store.Counts().dead == 1; });
+    CHECK(StatusOf(db.Url(), OnlyJobId(db.Url())) == "dead:1");
+  }
+
+  TEST_CASE("a second job with the same idempotency key is ignored") {
+    TestDatabase db;
+    pg::ConnectionPool pool(db.Url(), 4);
+    pg::JobStore store(pool, FastRetries());
+    CHECK(store.Enqueue(pg::NewJob{"k", "{}", "", std::string("slash:123")}));
+    CHECK_FALSE(store.Enqueue(pg::NewJob{"k", "{}", "", std::string("slash:123")}));
+    CHECK(store.Counts().pending == 1);
+  }
+
+  TEST_CASE("jobs sharing a queue run one at a time in order, others run alongside") {
+    TestDatabase db;
+    pg::ConnectionPool pool(db.Url(), 6);
+    pg::JobStore store(pool, FastRetries());
+    for (int i = 0; i < 6; ++i) {
+      store.Enqueue(pg::NewJob{"step", std::to_string(i), "meeting:m1", std::nullopt});
+    }
+    std::mutex mutex;
+    std::vector<int> order;
+    std::atomic<int> running{0};
+    std::atomic<int> most_at_once{0};
+    std::ostringstream log;
+    RunWorkersUntil(store,
+                    {{"step",
+                      [&](const std::string& payload) {
+                        most_at_once = std::max(most_at_once.load(), ++running);
+                        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                        {
+                          std::lock_guard lock(mutex);
+                          order.push_back(std::stoi(payload));
+                        }
+                        --running;
+                      }}},
+                    log, [&] {
+                      std::lock_guard lock(mutex);
+                      return order.size() == 6;
+                    });
+    CHECK(order == std::vector<int>{0, 1, 2, 3, 4, 5});
+    CHECK(most_at_once == 1);
+  }
+
+  TEST_CASE("a job claimed by a worker that died is picked up again after its lease") {
+    TestDatabase db;
+    pg::ConnectionPool pool(db.Url(), 4);
+    auto policy = FastRetries();
+    policy.lease = std::chrono::seconds(1);
+    pg::JobStore store(pool, policy);
+    store.Enqueue(pg::NewJob{"once", "{}", "", std::nullopt});
+    auto claimed = store.Claim();
+    REQUIRE(claimed.has_value());
+    CHECK_FALSE(store.Claim().has_value());  // still leased
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    auto again = store.Claim();
+    REQUIRE(again.has_value());
+    CHECK(again->id == claimed->id);
+    CHECK(again->attempts == 2);
+  }
+}
