@@ -10,9 +10,7 @@
 
 #include <doctest/doctest.h>
 
-
 using namespace officer::domain;
-
 
 TEST_SUITE_BEGIN("domain");
 

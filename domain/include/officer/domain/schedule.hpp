@@ -21,6 +21,9 @@ namespace officer::domain {
 ///   clock allows, and keeps its full duration.
 date::sys_seconds ResolveLocal(date::local_seconds local, const date::time_zone& zone);
 
+// Known limit: Debian's date/tz 3.0.1 reads the compiled zoneinfo files, whose transitions end
+// in 2037, and does not apply the POSIX rule that follows them; later dates keep the last offset.
+
 /// The occurrences of `meeting` whose start lies in [from, to), in order, as UTC intervals,
 /// computed in `zone` (the meeting's zone, resolved once by the caller). Local start times stay
 /// fixed across daylight-saving changes. A cancelled meeting has none.
