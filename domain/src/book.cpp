@@ -62,7 +62,8 @@ BookingResult Book(const BookRequest& request, const date::time_zone* zone, date
     meeting.first_day = date::year_month_day{date::floor<date::days>(zone->to_local(next->start))};
   }
 
-  Effects effects;
+  // Calendars are read before the standup's own event exists, so it is never its own clash.
+  Effects effects{CheckCalendars{meeting.id}};
   if (const auto* video = std::get_if<VideoLink>(&meeting.location);
       video != nullptr && video->join_url.empty()) {
     effects.emplace_back(CreateVideoMeeting{meeting.id, video->provider});
@@ -72,7 +73,6 @@ BookingResult Book(const BookRequest& request, const date::time_zone* zone, date
   for (const auto* invitee : autoconfirmed) {
     effects.emplace_back(RespondOnCalendar{meeting.id, invitee->user, CalendarResponse::Accepted});
   }
-  effects.emplace_back(CheckCalendars{meeting.id});
   effects.emplace_back(ScheduleReminders{meeting.id});
   return Booked{std::move(meeting), std::move(effects)};
 }

@@ -74,8 +74,8 @@ TEST_CASE("booking a standup makes version 1 with the organizer accepted and the
   CHECK(m.participants[1].display_name == "Name U2");
   CHECK(Statuses(m) == std::vector{ParticipantStatus::Accepted, ParticipantStatus::Invited,
                                    ParticipantStatus::Invited});
-  const Effects expected = {CreateCalendarEvent{MeetingId{"m1"}},
-                            PostMeetingMessage{MeetingId{"m1"}}, CheckCalendars{MeetingId{"m1"}},
+  const Effects expected = {CheckCalendars{MeetingId{"m1"}}, CreateCalendarEvent{MeetingId{"m1"}},
+                            PostMeetingMessage{MeetingId{"m1"}},
                             ScheduleReminders{MeetingId{"m1"}}};
   CHECK(booked.effects == expected);
 }
@@ -222,21 +222,23 @@ TEST_CASE("a person who auto-confirms is accepted on booking and answers on thei
                                                 ParticipantStatus::Accepted,
                                                 ParticipantStatus::Invited});
   const Effects expected = {
-      CreateCalendarEvent{MeetingId{"m1"}}, PostMeetingMessage{MeetingId{"m1"}},
+      CheckCalendars{MeetingId{"m1"}}, CreateCalendarEvent{MeetingId{"m1"}},
+      PostMeetingMessage{MeetingId{"m1"}},
       RespondOnCalendar{MeetingId{"m1"}, UserId{"U2"}, CalendarResponse::Accepted},
-      CheckCalendars{MeetingId{"m1"}}, ScheduleReminders{MeetingId{"m1"}}};
+      ScheduleReminders{MeetingId{"m1"}}};
   CHECK(booked.effects == expected);
 }
 
-TEST_CASE("asking for a video link creates the video meeting before the calendar event") {
+TEST_CASE("calendars are checked first, then the video meeting, then the calendar event") {
   auto r = Request();
   r.location = VideoLink{"zoom", "", ""};
   const auto result = BookIn(r);
   REQUIRE(std::holds_alternative<Booked>(result));
   const auto& effects = std::get<Booked>(result).effects;
   REQUIRE(effects.size() == 5);
-  CHECK(effects[0] == Effect{CreateVideoMeeting{MeetingId{"m1"}, "zoom"}});
-  CHECK(effects[1] == Effect{CreateCalendarEvent{MeetingId{"m1"}}});
+  CHECK(effects[0] == Effect{CheckCalendars{MeetingId{"m1"}}});
+  CHECK(effects[1] == Effect{CreateVideoMeeting{MeetingId{"m1"}, "zoom"}});
+  CHECK(effects[2] == Effect{CreateCalendarEvent{MeetingId{"m1"}}});
 }
 
 TEST_CASE("a room, a title, a duration and a meeting reminder are kept as asked") {

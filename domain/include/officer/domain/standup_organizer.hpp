@@ -75,8 +75,9 @@ using BookingResult = std::variant<Booked, BadTime, BadDuration, NoDays, TooFewP
 
 /// Books a standup. `zone` is request.zone_name resolved by the caller (nullptr when no such
 /// zone). The first day defaults to the local date of the first occurrence after `now`.
-/// Effects, in order: CreateVideoMeeting (if asked), CreateCalendarEvent, PostMeetingMessage,
-/// RespondOnCalendar per auto-confirming invitee, CheckCalendars, ScheduleReminders.
+/// Effects, in order: CheckCalendars (before the standup's own event exists, so it is not its own
+/// clash), CreateVideoMeeting (if asked), CreateCalendarEvent, PostMeetingMessage,
+/// RespondOnCalendar per auto-confirming invitee, ScheduleReminders.
 BookingResult Book(const BookRequest& request, const date::time_zone* zone, date::sys_seconds now);
 
 // ---- Conflicts ------------------------------------------------------------------------------
