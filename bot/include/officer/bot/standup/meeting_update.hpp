@@ -9,6 +9,14 @@
 
 namespace officer::bot::standup {
 
+namespace detail {
+inline const domain::Updated* AsUpdated(const domain::Updated& result) { return &result; }
+template <typename... Alternatives>
+const domain::Updated* AsUpdated(const std::variant<Alternatives...>& result) {
+  return std::get_if<domain::Updated>(&result);
+}
+}  // namespace detail
+
 /// Loads a meeting, applies a domain operation to it and saves the result with its effects,
 /// retrying from a fresh load when someone else saved first; so concurrent clicks lose nothing.
 /// A meeting of another workspace reads as not found. Returns the operation's result.
@@ -21,7 +29,7 @@ auto UpdateMeeting(domain::MeetingRepository& meetings, const domain::MeetingId&
     auto current = meetings.Load(id);
     if (current && workspace && current->workspace != *workspace) current.reset();
     auto result = operation(current);
-    const auto* updated = std::get_if<domain::Updated>(&result);
+    const auto* updated = detail::AsUpdated(result);
     if (updated == nullptr) return result;
     const int expected = current ? current->version : 0;
     if (current && updated->meeting.version == expected) return result;  // nothing changed

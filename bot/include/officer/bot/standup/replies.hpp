@@ -1,0 +1,24 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include <officer/bot/slack/command_text.hpp>
+#include <officer/domain/standup_meeting.hpp>
+
+namespace officer::bot::standup {
+
+// Private replies about the booking workflow itself (the meeting's own texts live in render/).
+
+std::string OpeningModalText();
+std::string ModalUnavailableText();
+std::string BookedText(const domain::StandupMeeting& meeting);
+std::string ZoomUnavailableText();
+std::string UnreadableGroupText(const std::string& group);
+std::string UnreadableChannelText(const std::string& channel);
+std::string UnknownPersonText(const std::string& user);
+std::string TooManyPeopleText(std::size_t limit);
+std::string ConnectText(slack::ConnectProvider provider);
+std::string TryAgainShortlyText();
+
+}  // namespace officer::bot::standup

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+
+#include <officer/bot/standup/slack_api.hpp>
+
+namespace officer::bot::standup {
+
+/// A queued private reply (a refused click): {team, channel, user, response_url, text}.
+void RunReplyJob(SlackApi& slack, const std::string& payload);
+
+/// Opens the booking modal for a `/standup` with no text; where modals cannot be shown (local
+/// mode) the person gets the usage instead.
+void RunOpenModalJob(SlackApi& slack, const std::string& payload,
+                     const std::string& default_time_zone);
+
+}  // namespace officer::bot::standup

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <string>
+
+#include <officer/bot/slack/command_text.hpp>
+#include <officer/bot/slack/payload.hpp>
+#include <officer/bot/standup/slack_api.hpp>
+#include <officer/domain/ports/clock.hpp>
+#include <officer/domain/ports/meeting_repository.hpp>
+#include <officer/domain/ports/work_queue.hpp>
+
+namespace officer::bot::standup {
+
+struct ServiceSettings {
+  std::chrono::minutes default_reminder{10};
+  std::string default_time_zone = "UTC";
+  std::string public_url = "http://localhost:5000";
+};
+
+/// Job kinds the service queues; the executable registers a handler for each.
+inline constexpr const char* kBookJob = "book";
+inline constexpr const char* kReplyJob = "reply";
+inline constexpr const char* kOpenModalJob = "open_modal";
+
+/// What the slash command and the buttons do, within Slack's 3 seconds: quick database work
+/// happens here, anything that calls Slack or a calendar is queued.
+class StandupService {
+ public:
+  StandupService(domain::MeetingRepository& meetings, domain::WorkQueue& queue,
+                 const domain::Clock& clock, ServiceSettings settings);
+
+  /// The private answer to a slash command.
+  SlackPost HandleCommand(const slack::SlashCommandRequest& request);
+  /// Accept, Decline and Cancel clicks. The message is updated by a queued job; a refusal is
+  /// queued as a private reply to the person who clicked.
+  void HandleClick(const slack::BlockActions& click);
+  /// The booking modal's submission: empty when accepted, else error messages by block id.
+  std::map<std::string, std::string> HandleModal(const slack::ViewSubmission& submission);
+
+  const ServiceSettings& Settings() const { return settings_; }
+
+ private:
+  SlackPost Book(const slack::SlashCommandRequest& request, const slack::BookCommand& command);
+  void QueueReply(const std::string& team, const std::string& channel, const std::string& user,
+                  const std::string& response_url, const std::string& text);
+
+  domain::MeetingRepository& meetings_;
+  domain::WorkQueue& queue_;
+  const domain::Clock& clock_;
+  ServiceSettings settings_;
+};
+
+}  // namespace officer::bot::standup

@@ -1,0 +1,60 @@
+#include <officer/bot/standup/replies.hpp>
+
+#include <officer/bot/render/mrkdwn.hpp>
+#include <officer/bot/render/time_text.hpp>
+
+namespace officer::bot::standup {
+
+std::string OpeningModalText() { return "Opening the booking form…"; }
+
+std::string ModalUnavailableText() {
+  return "The booking form needs a Slack workspace. Book with text instead, for example "
+         "`/standup book 9:30 @alice @bob`.";
+}
+
+std::string BookedText(const domain::StandupMeeting& meeting) {
+  return "Booked *" + render::EscapeMrkdwn(meeting.title) + "* (" + meeting.id.value() + "), " +
+         render::ScheduleText(meeting) + ". It is in " + render::ChannelLink(meeting.channel) +
+         " now; cancel it with `/standup cancel " + meeting.id.value() + "`.";
+}
+
+std::string ZoomUnavailableText() {
+  return "This Officer has no Zoom app set up, so I can't add a Zoom link. Book without `zoom`, "
+         "or ask whoever runs Officer to set ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET.";
+}
+
+std::string UnreadableGroupText(const std::string& group) {
+  return "I can't read the members of the user group <!subteam^" + group +
+         ">. Check that it exists and that Officer may read user groups, or name the people "
+         "with @.";
+}
+
+std::string UnreadableChannelText(const std::string& channel) {
+  return "I can't read the members of <#" + channel +
+         ">. Invite Officer to that channel, or name the people with @.";
+}
+
+std::string UnknownPersonText(const std::string& user) {
+  return "I can't find <@" + user + "> in this workspace. Mention people with @ so Slack sends "
+                                    "their ids.";
+}
+
+std::string TooManyPeopleText(std::size_t limit) {
+  return "That's more than " + std::to_string(limit) +
+         " people for one standup. Name a smaller group, or split the team.";
+}
+
+std::string ConnectText(slack::ConnectProvider provider) {
+  const char* name = provider == slack::ConnectProvider::kGoogle      ? "Google Calendar"
+                     : provider == slack::ConnectProvider::kMicrosoft ? "Microsoft 365"
+                                                                      : "Zoom";
+  return std::string("Connecting ") + name +
+         " isn't available on this Officer yet. Until then standups go on Officer's own "
+         "calendar, which still finds clashes between standups.";
+}
+
+std::string TryAgainShortlyText() {
+  return "Officer can't reach its database right now. Nothing was changed; try again shortly.";
+}
+
+}  // namespace officer::bot::standup

@@ -1,0 +1,54 @@
+#include <officer/bot/standup/slack_chat_notifier.hpp>
+
+#include <date/tz.h>
+
+#include <officer/bot/render/meeting_message.hpp>
+#include <officer/bot/render/notice.hpp>
+#include <officer/domain/errors.hpp>
+
+namespace officer::bot::standup {
+
+namespace {
+
+const date::time_zone& ZoneOf(const domain::StandupMeeting& meeting) {
+  try {
+    return *date::locate_zone(meeting.zone_name);
+  } catch (const std::exception&) {
+    throw PermanentError("standup " + meeting.id.value() + " has an unknown zone");
+  }
+}
+
+SlackPost PostOf(const render::SlackMessage& message) {
+  return SlackPost{message.text, message.blocks.dump()};
+}
+
+}  // namespace
+
+domain::MessageRef SlackChatNotifier::PostMeetingMessage(const domain::MeetingCard& card) {
+  const auto& meeting = card.meeting;
+  const auto message = render::MeetingMessage(meeting, card.next_occurrence, ZoneOf(meeting));
+  const auto ts =
+      slack_.PostMessage(meeting.workspace.value(), meeting.channel.value(), PostOf(message));
+  return domain::MessageRef{meeting.channel.value(), ts};
+}
+
+void SlackChatNotifier::UpdateMeetingMessage(const domain::MessageRef& ref,
+                                             const domain::MeetingCard& card) {
+  const auto& meeting = card.meeting;
+  const auto message = render::MeetingMessage(meeting, card.next_occurrence, ZoneOf(meeting));
+  slack_.UpdateMessage(meeting.workspace.value(), ref.channel, ref.ts, PostOf(message));
+}
+
+void SlackChatNotifier::SendDirectMessage(const domain::UserId& to,
+                                          const domain::MeetingNotice& notice) {
+  const auto& meeting = notice.meeting;
+  const auto message = render::Notice(meeting, notice.reason, notice.note, ZoneOf(meeting));
+  slack_.SendDirect(meeting.workspace.value(), to.value(), PostOf(message));
+}
+
+void SlackChatNotifier::ReplyEphemeral(const domain::EphemeralReply& reply) {
+  slack_.PostEphemeral(reply.workspace.value(), reply.channel.value(), reply.user.value(), "",
+                       SlackPost{reply.text, "[]"});
+}
+
+}  // namespace officer::bot::standup

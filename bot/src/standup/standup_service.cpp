@@ -1,0 +1,248 @@
+#include <officer/bot/standup/standup_service.hpp>
+
+#include <date/tz.h>
+#include <nlohmann/json.hpp>
+
+#include <officer/bot/render/confirmation_text.hpp>
+#include <officer/bot/render/meeting_list.hpp>
+#include <officer/bot/render/modal.hpp>
+#include <officer/bot/render/mrkdwn.hpp>
+#include <officer/bot/render/refusal_text.hpp>
+#include <officer/bot/slack/command_text.hpp>
+#include <officer/bot/standup/book_job.hpp>
+#include <officer/bot/standup/meeting_update.hpp>
+#include <officer/bot/standup/replies.hpp>
+#include <officer/domain/schedule.hpp>
+#include <officer/domain/standup_organizer.hpp>
+
+namespace officer::bot::standup {
+
+namespace {
+
+namespace d = domain;
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+SlackPost Text(std::string text) { return SlackPost{std::move(text), "[]"}; }
+
+// Renders any refusal alternative of a domain result; the success alternative is handled apart.
+template <typename Result>
+std::string Refusal(const Result& result) {
+  return std::visit(
+      [](const auto& value) -> std::string {
+        if constexpr (std::is_same_v<std::decay_t<decltype(value)>, d::Updated>) {
+          return {};
+        } else {
+          return render::Explain(value);
+        }
+      },
+      result);
+}
+
+const date::time_zone* Zone(const std::string& name) {
+  try {
+    return date::locate_zone(name);
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+}  // namespace
+
+StandupService::StandupService(d::MeetingRepository& meetings, d::WorkQueue& queue,
+                               const d::Clock& clock, ServiceSettings settings)
+    : meetings_(meetings), queue_(queue), clock_(clock), settings_(std::move(settings)) {}
+
+SlackPost StandupService::HandleCommand(const slack::SlashCommandRequest& request) {
+  auto parsed = slack::ParseCommandText(request.text, request.command.empty()
+                                                          ? slack::kDefaultSlashCommand
+                                                          : std::string_view(request.command));
+  if (!parsed) {
+    return Text(render::Explain(parsed.error()));
+  }
+  const d::WorkspaceId workspace(request.team_id);
+  const d::UserId user(request.user_id);
+  return std::visit(
+      Overloaded{
+          [&](const slack::HelpCommand&) { return Text(slack::UsageText(request.command)); },
+          [&](const slack::OpenModalCommand&) {
+            queue_.Enqueue(kOpenModalJob,
+                           nlohmann::json{{"team", request.team_id},
+                                          {"channel", request.channel_id},
+                                          {"user", request.user_id},
+                                          {"trigger_id", request.trigger_id},
+                                          {"response_url", request.response_url}}
+                               .dump(),
+                           request.trigger_id.empty() ? "" : "modal:" + request.trigger_id);
+            return Text(OpeningModalText());
+          },
+          [&](const slack::BookCommand& command) { return Book(request, command); },
+          [&](const slack::ListCommand&) {
+            const auto mine = meetings_.ListForPerson(workspace, user);
+            const auto now = clock_.Now();
+            auto message = render::MeetingList(mine, user, [&](const d::StandupMeeting& meeting) {
+              const auto* zone = Zone(meeting.zone_name);
+              return zone ? d::NextOccurrence(meeting, *zone, now) : std::nullopt;
+            });
+            return SlackPost{message.text, message.blocks.dump()};
+          },
+          [&](const slack::CancelCommand& command) {
+            const d::MeetingId id(command.meeting_id);
+            auto result = UpdateMeeting(meetings_, id, workspace, [&](const auto& current) {
+              return d::Cancel(current, d::CancelRequest{id, user});
+            });
+            if (const auto* updated = std::get_if<d::Updated>(&result)) {
+              return Text(render::CancelAck(updated->meeting));
+            }
+            return Text(Refusal(result));
+          },
+          [&](const slack::RemindCommand& command) {
+            d::ReminderPreferenceRequest change;
+            change.user = user;
+            change.setting = command.minutes
+                                 ? d::ReminderSetting::Before(std::chrono::minutes(*command.minutes))
+                                 : d::ReminderSetting::Off();
+            std::optional<d::StandupMeeting> meeting;
+            if (command.scope == slack::RemindScope::kMeeting) {
+              change.meeting = d::MeetingId(command.meeting_id);
+              meeting = meetings_.Load(*change.meeting);
+              if (meeting && meeting->workspace != workspace) meeting.reset();
+            }
+            const auto current = meetings_.LoadPreferences(workspace, user);
+            auto result = d::SetReminderPreference(current, meeting, change);
+            if (auto* changed = std::get_if<d::PreferencesChanged>(&result)) {
+              meetings_.SavePreferences(workspace, changed->preferences, changed->effects);
+              return Text(render::ReminderPreferenceAck(change.meeting, change.setting));
+            }
+            return Text(std::visit(
+                [](const auto& value) -> std::string {
+                  if constexpr (std::is_same_v<std::decay_t<decltype(value)>,
+                                               d::PreferencesChanged>) {
+                    return {};
+                  } else {
+                    return render::Explain(value);
+                  }
+                },
+                result));
+          },
+          [&](const slack::AutoconfirmCommand& command) {
+            auto preferences = d::SetAutoconfirm(meetings_.LoadPreferences(workspace, user),
+                                                 command.enabled);
+            meetings_.SavePreferences(workspace, preferences, {});
+            return Text(render::AutoconfirmAck(command.enabled));
+          },
+          [&](const slack::AgendaCommand& command) {
+            const d::MeetingId id(command.meeting_id);
+            return std::visit(
+                Overloaded{
+                    [&](const slack::AgendaShow&) {
+                      auto meeting = meetings_.Load(id);
+                      if (!meeting || meeting->workspace != workspace) {
+                        return Text(render::Explain(d::MeetingNotFound{id}));
+                      }
+                      if (meeting->FindParticipant(user) == nullptr) {
+                        return Text(render::Explain(d::NotAParticipant{id, user}));
+                      }
+                      const auto message = render::AgendaMessage(*meeting);
+                      return SlackPost{message.text, message.blocks.dump()};
+                    },
+                    [&](const slack::AgendaAdd& add) {
+                      auto result = UpdateMeeting(meetings_, id, workspace, [&](const auto& m) {
+                        return d::AgendaAdd(m, d::AgendaAddRequest{id, user, add.text});
+                      });
+                      if (const auto* updated = std::get_if<d::Updated>(&result)) {
+                        return Text(render::AgendaAddedAck(updated->meeting));
+                      }
+                      return Text(Refusal(result));
+                    },
+                    [&](const slack::AgendaDone& done) {
+                      auto result = UpdateMeeting(meetings_, id, workspace, [&](const auto& m) {
+                        return d::AgendaDone(
+                            m, d::AgendaDoneRequest{id, user,
+                                                    static_cast<std::size_t>(done.item)});
+                      });
+                      if (const auto* updated = std::get_if<d::Updated>(&result)) {
+                        return Text(render::AgendaDoneAck(updated->meeting,
+                                                          static_cast<std::size_t>(done.item)));
+                      }
+                      return Text(Refusal(result));
+                    },
+                },
+                command.action);
+          },
+          [&](const slack::ConnectCommand& command) {
+            return Text(ConnectText(command.provider));
+          },
+      },
+      *parsed);
+}
+
+SlackPost StandupService::Book(const slack::SlashCommandRequest& request,
+                               const slack::BookCommand& command) {
+  BookJob job{request.team_id, request.channel_id, request.user_id, request.response_url,
+              NewMeetingId(), command};
+  // A retried request carries the same trigger id, so it queues nothing the second time.
+  queue_.Enqueue(kBookJob, EncodeBookJob(job),
+                 request.trigger_id.empty() ? "" : "book:" + request.trigger_id);
+  return Text(render::BookingAck(command, command.time_zone.value_or("")));
+}
+
+void StandupService::HandleClick(const slack::BlockActions& click) {
+  const auto& action = click.action;
+  const d::MeetingId id(action.value.value_or(""));
+  const d::WorkspaceId workspace(click.team_id);
+  const d::UserId user(click.user_id);
+  std::string refusal;
+  if (action.action_id == "standup_accept" || action.action_id == "standup_decline") {
+    const bool accept = action.action_id == "standup_accept";
+    auto result = UpdateMeeting(meetings_, id, workspace, [&](const auto& current) {
+      return accept ? d::Confirm(current, d::AttendanceRequest{id, user})
+                    : d::Decline(current, d::AttendanceRequest{id, user});
+    });
+    refusal = Refusal(result);
+  } else if (action.action_id == "standup_cancel") {
+    auto result = UpdateMeeting(meetings_, id, workspace, [&](const auto& current) {
+      return d::Cancel(current, d::CancelRequest{id, user});
+    });
+    refusal = Refusal(result);
+  } else {
+    return;  // a button of ours from an older message layout; nothing to do
+  }
+  if (!refusal.empty()) {
+    QueueReply(click.team_id, click.channel_id, click.user_id, click.response_url, refusal);
+  }
+}
+
+std::map<std::string, std::string> StandupService::HandleModal(
+    const slack::ViewSubmission& submission) {
+  auto booking = render::BookingFromModal(submission);
+  if (auto* errors = std::get_if<std::map<std::string, std::string>>(&booking)) return *errors;
+  slack::SlashCommandRequest request;
+  request.team_id = submission.team_id;
+  request.channel_id = submission.private_metadata;
+  request.user_id = submission.user_id;
+  request.response_url = submission.response_url;
+  request.trigger_id = submission.view_id + ":" + submission.hash;
+  Book(request, std::get<slack::BookCommand>(booking));
+  return {};
+}
+
+void StandupService::QueueReply(const std::string& team, const std::string& channel,
+                                const std::string& user, const std::string& response_url,
+                                const std::string& text) {
+  queue_.Enqueue(kReplyJob,
+                 nlohmann::json{{"team", team},
+                                {"channel", channel},
+                                {"user", user},
+                                {"response_url", response_url},
+                                {"text", text}}
+                     .dump(),
+                 "");
+}
+
+}  // namespace officer::bot::standup
