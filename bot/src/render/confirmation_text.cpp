@@ -113,9 +113,10 @@ SlackMessage AgendaMessage(const domain::StandupMeeting& meeting) {
   for (std::size_t i = 0; i < meeting.agenda.size(); ++i) {
     lines.push_back(detail::AgendaLine(i + 1, meeting.agenda[i]));
   }
-  detail::AppendSections(
-      blocks, detail::PackLines("*Agenda of* " + title, lines, kMaxAgendaSections,
-                                [](std::size_t n) { return detail::AndMore(n) + " items"; }));
+  detail::AppendSections(blocks, detail::PackLines("*Agenda* of " + title + " (`" + id + "`)",
+                                                   lines, kMaxAgendaSections, [](std::size_t n) {
+                                                     return detail::AndMore(n) + " items";
+                                                   }));
   blocks.push_back(detail::Context("/standup agenda " + id +
                                    " add &lt;text&gt; \u00b7 /standup "
                                    "agenda " +
