@@ -33,7 +33,9 @@ nlohmann::json MrkdwnText(std::string_view text) {
 }
 
 nlohmann::json Header(std::string_view text) {
-  return {{"type", "header"}, {"text", PlainText(Truncate(text, kMaxHeaderChars))}};
+  // Slack refuses an empty header.
+  return {{"type", "header"},
+          {"text", PlainText(text.empty() ? "Standup" : Truncate(text, kMaxHeaderChars))}};
 }
 
 nlohmann::json Section(std::string_view mrkdwn) {

@@ -57,7 +57,8 @@ std::string ItemText(const domain::AgendaItem& item) {
 std::string BookingAck(const slack::BookCommand& command, const std::string& zone_name) {
   const domain::DaySet days = ToDaySet(command.days);
   std::string text = "Booking " + detail::BoldTitle(command.title) + " at " +
-                     ClockText({command.hour, command.minute}) + " " + EscapeMrkdwn(zone_name) +
+                     ClockText({command.hour, command.minute}) +
+                     (zone_name.empty() ? " your time" : " " + EscapeMrkdwn(zone_name)) +
                      (days == domain::DaySet::Daily() ? " " : " on ") +
                      DaysText(days, Capital::kNo) + " for " +
                      DurationText(command.duration_minutes);

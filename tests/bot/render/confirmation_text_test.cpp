@@ -24,6 +24,16 @@ TEST_SUITE("render.confirmation_text") {
           "<@U3>. I'll post it here in a moment.");
   }
 
+  TEST_CASE("without a known zone the acknowledgement says the time is the person's own") {
+    slack::BookCommand command;
+    command.hour = 9;
+    command.minute = 30;
+    command.who.users = {"U2"};
+    CHECK(render::BookingAck(command, "") ==
+          "Booking *Daily standup* at 9:30 your time on weekdays for 15 min with <@U2>. I'll post "
+          "it here in a moment.");
+  }
+
   TEST_CASE("the booking acknowledgement names days, groups, channels and the place") {
     slack::BookCommand command;
     command.hour = 14;

@@ -181,6 +181,12 @@ TEST_SUITE("render.meeting_message") {
               .ends_with("Video: <https://zoom.us/j/1?a=1&amp;b=%3Cx%3E%7Cy|Join Zoom>"));
   }
 
+  TEST_CASE("an empty title still gives Slack a header") {
+    auto meeting = SampleMeeting();
+    meeting.title.clear();
+    CHECK(Render(meeting).blocks[0]["text"]["text"] == "Standup");
+  }
+
   TEST_CASE("a very long title is shortened to fit the header") {
     auto meeting = SampleMeeting();
     meeting.title = std::string(200, 'x');

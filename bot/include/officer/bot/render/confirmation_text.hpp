@@ -16,7 +16,8 @@ namespace officer::bot::render {
 
 /// The immediate reply to `book` (or the modal), before the slow work: "Booking *Daily standup*
 /// at 9:30 Europe/Berlin on weekdays for 15 min with <@U2> and <@U3>. I'll post it here in a
-/// moment." `zone_name` is the zone the time is in (the command's `tz`, else the organizer's).
+/// moment." `zone_name` is the zone the time is in (the command's `tz`, else the organizer's);
+/// empty reads "at 9:30 your time".
 std::string BookingAck(const slack::BookCommand& command, const std::string& zone_name);
 
 /// "Cancelled *Daily standup* (`m-abc`). I'll let the others know and take it off the calendar."
