@@ -14,13 +14,81 @@
 #include <officer/bot/local_secrets.hpp>
 #include <officer/bot/observability/logging.hpp>
 #include <officer/bot/observability/metrics.hpp>
+#include <officer/bot/say/officer_say.hpp>
+#include <officer/bot/standup/booking_worker.hpp>
+#include <officer/bot/standup/effect_runner.hpp>
+#include <officer/bot/standup/reply_jobs.hpp>
+#include <officer/bot/standup/slack_chat_notifier.hpp>
+#include <officer/bot/standup/slack_routes.hpp>
+#include <officer/bot/standup/standup_service.hpp>
+#include <officer/integrations/http/http_transport.hpp>
+#include <officer/integrations/local/local_calendar.hpp>
+#include <officer/integrations/local/local_message_store.hpp>
 #include <officer/integrations/postgres/connection_pool.hpp>
+#include <officer/integrations/postgres/effect_codec.hpp>
+#include <officer/integrations/postgres/job_workers.hpp>
+#include <officer/integrations/postgres/meeting_repository.hpp>
 #include <officer/integrations/postgres/migrator.hpp>
+#include <officer/integrations/postgres/work_queue.hpp>
+#include <officer/integrations/slack/slack_web_api.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "wiring/local_slack.hpp"
+#include "wiring/web_api_slack.hpp"
 
 namespace {
 
 using officer::bot::Config;
 namespace pg = officer::integrations::postgres;
+namespace standup = officer::bot::standup;
+
+// The only clock in officer; everything below takes it as a port or takes `now` as a value.
+class SystemClock final : public officer::domain::Clock {
+ public:
+  date::sys_seconds Now() const override {
+    return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  }
+};
+
+std::string LocalMessagesJson(officer::integrations::local::LocalMessageStore& store,
+                              long long after) {
+  nlohmann::json messages = nlohmann::json::array();
+  for (const auto& message : store.Since(after, 200)) {
+    messages.push_back({{"id", message.id},
+                        {"kind", message.kind},
+                        {"channel", message.channel},
+                        {"user", message.user},
+                        {"ts", message.ts},
+                        {"text", message.text},
+                        {"blocks", message.blocks_json}});
+  }
+  return nlohmann::json{
+      {"messages", messages}, {"last_id", store.LastId()}, {"pending_jobs", store.PendingJobs()}}
+      .dump();
+}
+
+std::string JobMetrics(pg::JobStore& jobs, const pg::JobOutcomes& outcomes) {
+  std::string out = "# HELP officer_jobs Jobs in the outbox by state.\n# TYPE officer_jobs gauge\n";
+  try {
+    const auto counts = jobs.Counts();
+    out += "officer_jobs{state=\"queued\"} " + std::to_string(counts.pending) + "\n";
+    out += "officer_jobs{state=\"running\"} " + std::to_string(counts.running) + "\n";
+    out += "officer_jobs{state=\"failed\"} " + std::to_string(counts.retrying) + "\n";
+    out += "officer_jobs{state=\"dead\"} " + std::to_string(counts.dead) + "\n";
+  } catch (const std::exception&) {
+    // The database is away; /readyz says so, the scrape still answers.
+  }
+  out +=
+      "# HELP officer_job_runs_total Job runs by outcome in this process.\n"
+      "# TYPE officer_job_runs_total counter\n";
+  out += "officer_job_runs_total{outcome=\"succeeded\"} " +
+         std::to_string(outcomes.succeeded.load()) + "\n";
+  out += "officer_job_runs_total{outcome=\"retried\"} " + std::to_string(outcomes.retried.load()) +
+         "\n";
+  out += "officer_job_runs_total{outcome=\"dead\"} " + std::to_string(outcomes.dead.load()) + "\n";
+  return out;
+}
 
 constexpr std::size_t kMaxBodyBytes = 64 * 1024;
 
@@ -30,6 +98,9 @@ const char kUsage[] =
     "Usage:\n"
     "  officer serve      HTTP server, reminder scheduler and job workers\n"
     "  officer migrate    apply database migrations (idempotent)\n"
+    "  officer say        drive a local-mode officer from the terminal:\n"
+    "                       officer say --user U1 --channel C1 \"/standup book 9:30 <@U2>\"\n"
+    "                       officer say --user U2 --click accept:<meeting-id>\n"
     "  officer --version  print the version\n"
     "  officer help       this text\n"
     "\n"
@@ -98,11 +169,66 @@ int RunServe(Config config) {
   officer::bot::Logging logging(config.log_format);
   auto log = logging.Logger("officer");
   officer::bot::Metrics metrics;
-  pg::ConnectionPool pool(*config.database_url, 8);
+  SystemClock clock;
+  pg::ConnectionPool pool(*config.database_url, 16);
+  pg::PgMeetingRepository meetings(pool);
+  pg::JobStore jobs(pool, pg::JobRetryPolicy{});
+  std::unique_ptr<pg::JobWorkers> workers;
+  pg::PgWorkQueue queue(jobs, [&workers] {
+    if (workers) workers->Nudge();
+  });
+
+  officer::integrations::http::HttpTransportConfig http_config;
+  if (config.ca_file) http_config.ca_file = *config.ca_file;
+  auto http = std::make_shared<officer::integrations::http::HttpTransport>(
+      http_config, logging.Logger("integrations.http"));
+  officer::integrations::slack::SlackWebApi slack_web_api(http, config.slack.api_base_url,
+                                                          logging.Logger("integrations.slack"));
+  officer::integrations::local::LocalMessageStore local_messages(pool);
+  std::unique_ptr<standup::SlackApi> slack;
+  if (config.local_mode) {
+    slack = std::make_unique<officer::wiring::LocalSlack>(local_messages);
+  } else {
+    slack = std::make_unique<officer::wiring::WebApiSlack>(slack_web_api, config.slack.bot_token);
+  }
+  officer::integrations::local::LocalCalendar calendar(pool);
+  standup::SlackChatNotifier chat(*slack);
+
+  standup::ServiceSettings settings{std::chrono::minutes(config.default_reminder_minutes),
+                                    config.default_time_zone, config.public_url};
+  standup::StandupService service(meetings, queue, clock, settings);
+  standup::BookingWorker booking(meetings, *slack, clock, settings, false);
+  standup::EffectRunner effects(meetings, chat, calendar, nullptr, clock);
+  workers = std::make_unique<pg::JobWorkers>(
+      jobs,
+      std::map<std::string, pg::JobHandler>{
+          {standup::kBookJob, [&](const std::string& payload) { booking.Run(payload); }},
+          {standup::kReplyJob,
+           [&](const std::string& payload) { standup::RunReplyJob(*slack, payload); }},
+          {standup::kOpenModalJob,
+           [&](const std::string& payload) {
+             standup::RunOpenModalJob(*slack, payload, config.default_time_zone);
+           }},
+          {"effect",
+           [&](const std::string& payload) {
+             auto effect = pg::DecodeEffect(payload);
+             if (!effect) throw officer::PermanentError("an effect job this officer cannot read");
+             effects.Run(*effect);
+           }},
+      },
+      logging.Logger("jobs"), 4);
+  metrics.AddCollector([&] { return JobMetrics(jobs, workers->Outcomes()); });
 
   officer::bot::Dispatcher dispatcher(logging.Logger("http"), metrics);
   officer::bot::AddHealthRoutes(
       dispatcher, [&pool] { return pool.Ping(); }, metrics);
+  standup::AddSlackRoutes(dispatcher, config.slack.signing_secret, clock, service,
+                          logging.Logger("slack"));
+  if (config.local_mode) {
+    standup::AddLocalMessagesRoute(
+        dispatcher, config.slack.signing_secret, clock,
+        [&local_messages](long long after) { return LocalMessagesJson(local_messages, after); });
+  }
 
   officer::bot::HttpListener listener(
       "http://0.0.0.0:" + std::to_string(config.port),
@@ -123,6 +249,7 @@ int RunServe(Config config) {
   log->info("received {}; finishing requests in flight", signal == SIGTERM ? "SIGTERM" : "SIGINT");
   const int abandoned = listener.Drain(std::chrono::seconds(20));
   if (abandoned > 0) log->warn("{} requests were still running at shutdown", abandoned);
+  workers->Stop();
   log->info("stopped");
   return 0;
 }
@@ -140,12 +267,22 @@ int main(int argc, char** argv) {
     std::cout << kUsage << officer::bot::ConfigHelp();
     return 0;
   }
-  if (command != "serve" && command != "migrate") {
+  if (command != "serve" && command != "migrate" && command != "say") {
     std::cerr << "officer: unknown command '" << command << "'; see `officer help`\n";
     return 2;
   }
   auto config = LoadOrExplain();
   if (!config) return 2;
   if (command == "migrate") return RunMigrate(*config);
+  if (command == "say") {
+    if (!config->local_mode) {
+      return Fail("say drives a local-mode officer; unset SLACK_SIGNING_SECRET");
+    }
+    FillLocalSecrets(*config);
+    SystemClock clock;
+    return officer::bot::say::RunSay(std::vector<std::string>(args.begin() + 1, args.end()),
+                                     "http://127.0.0.1:" + std::to_string(config->port),
+                                     config->slack.signing_secret, clock, std::cout, std::cerr);
+  }
   return RunServe(std::move(*config));
 }

@@ -61,6 +61,14 @@ TEST_SUITE("server") {
         413, "payload_too_large");
   }
 
+  TEST_CASE("a body of the wrong content type is a 415 JSON error") {
+    TestDatabase db;
+    auto officer = OfficerProcess::Serve({{"DATABASE_URL", db.Url()}});
+    CheckJsonError(HttpCall("POST", officer.BaseUrl() + "/slack/commands", R"({"text":"help"})",
+                            {{"Content-Type", "application/json"}}),
+                   415, "unsupported_media_type");
+  }
+
   TEST_CASE("metrics count requests by route and status and expose a latency histogram") {
     TestDatabase db;
     auto officer = OfficerProcess::Serve({{"DATABASE_URL", db.Url()}});
@@ -141,7 +149,7 @@ TEST_SUITE("server") {
     CHECK(output.rfind("officer ", 0) == 0);
     auto [help_status, help] = officer::testing::RunOfficer({"help"}, {});
     CHECK(help_status == 0);
-    for (const char* word : {"serve", "migrate", "SLACK_SIGNING_SECRET", "DATABASE_URL"}) {
+    for (const char* word : {"serve", "migrate", "say", "SLACK_SIGNING_SECRET", "DATABASE_URL"}) {
       CAPTURE(word);
       CHECK(help.find(word) != std::string::npos);
     }

@@ -2,8 +2,8 @@
 
 #include <stdexcept>
 
-#include <nlohmann/json.hpp>
 #include <openssl/rand.h>
+#include <nlohmann/json.hpp>
 
 namespace officer::bot::standup {
 

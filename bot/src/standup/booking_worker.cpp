@@ -5,8 +5,8 @@
 #include <date/tz.h>
 
 #include <officer/bot/render/refusal_text.hpp>
-#include <officer/bot/standup/replies.hpp>
 #include <officer/bot/standup/book_job.hpp>
+#include <officer/bot/standup/replies.hpp>
 #include <officer/domain/errors.hpp>
 #include <officer/domain/standup_organizer.hpp>
 
@@ -41,9 +41,8 @@ d::Location LocationOf(const slack::Location& location) {
 
 }  // namespace
 
-BookingWorker::BookingWorker(d::MeetingRepository& meetings, SlackApi& slack,
-                             const d::Clock& clock, ServiceSettings settings,
-                             bool video_available)
+BookingWorker::BookingWorker(d::MeetingRepository& meetings, SlackApi& slack, const d::Clock& clock,
+                             ServiceSettings settings, bool video_available)
     : meetings_(meetings),
       slack_(slack),
       clock_(clock),
@@ -125,7 +124,7 @@ void BookingWorker::Run(const std::string& payload) {
       [&](const auto& refusal) {
         if constexpr (!std::is_same_v<std::decay_t<decltype(refusal)>, d::Booked>) {
           reply(render::WithUsage(render::Explain(refusal),
-                                 slack::BookUsageLine(slack::kDefaultSlashCommand)));
+                                  slack::BookUsageLine(slack::kDefaultSlashCommand)));
         }
       },
       result);

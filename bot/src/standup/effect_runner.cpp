@@ -62,9 +62,8 @@ void EffectRunner::Run(const d::Effect& effect) {
             auto meeting = load(e.meeting);
             if (!meeting || meeting->message) return;  // gone, or posted by an earlier run
             const auto ref = chat_.PostMeetingMessage(Card(*meeting));
-            UpdateMeeting(meetings_, e.meeting, std::nullopt, [&](const auto& current) {
-              return d::RecordMessage(*current, ref);
-            });
+            UpdateMeeting(meetings_, e.meeting, std::nullopt,
+                          [&](const auto& current) { return d::RecordMessage(*current, ref); });
           },
           [&](const d::UpdateMeetingMessage& e) {
             auto meeting = load(e.meeting);
@@ -120,7 +119,8 @@ void EffectRunner::Run(const d::Effect& effect) {
           },
           [&](const d::DeleteVideoMeeting& e) {
             auto meeting = load(e.meeting);
-            if (meeting && video_ != nullptr) video_->DeleteMeeting(meeting->organizer, e.external_id);
+            if (meeting && video_ != nullptr)
+              video_->DeleteMeeting(meeting->organizer, e.external_id);
           },
           // Reminders are planned from the stored meetings by the reminder scheduler, which
           // reads every change; these effects need no work of their own.

@@ -35,8 +35,9 @@ std::string UnreadableChannelText(const std::string& channel) {
 }
 
 std::string UnknownPersonText(const std::string& user) {
-  return "I can't find <@" + user + "> in this workspace. Mention people with @ so Slack sends "
-                                    "their ids.";
+  return "I can't find <@" + user +
+         "> in this workspace. Mention people with @ so Slack sends "
+         "their ids.";
 }
 
 std::string TooManyPeopleText(std::size_t limit) {

@@ -39,9 +39,8 @@ std::optional<OutboundResponse> Unverified(const std::string& secret, const Inbo
 
 }  // namespace
 
-void AddSlackRoutes(Dispatcher& dispatcher, std::string signing_secret,
-                    const domain::Clock& clock, StandupService& service,
-                    std::shared_ptr<spdlog::logger> logger) {
+void AddSlackRoutes(Dispatcher& dispatcher, std::string signing_secret, const domain::Clock& clock,
+                    StandupService& service, std::shared_ptr<spdlog::logger> logger) {
   dispatcher.Add(
       "POST", "/slack/commands",
       [=, &clock, &service](const InboundRequest& request, const RouteParams&) {
@@ -49,7 +48,8 @@ void AddSlackRoutes(Dispatcher& dispatcher, std::string signing_secret,
         // Slack's SSL probe carries no payload and no signature; nothing else in it is read.
         if (form && slack::IsSslCheck(*form)) return EmptyOk();
         if (auto rejected = Unverified(signing_secret, request, clock, *logger)) return *rejected;
-        if (!form) return JsonError(400, "bad_form", "The form body is malformed: " + form.error().message);
+        if (!form)
+          return JsonError(400, "bad_form", "The form body is malformed: " + form.error().message);
         auto command = slack::ParseSlashCommand(*form);
         if (!command) return JsonError(400, "bad_command", command.error().message);
         try {
@@ -66,7 +66,8 @@ void AddSlackRoutes(Dispatcher& dispatcher, std::string signing_secret,
       [=, &clock, &service](const InboundRequest& request, const RouteParams&) {
         if (auto rejected = Unverified(signing_secret, request, clock, *logger)) return *rejected;
         auto form = slack::DecodeForm(request.body);
-        if (!form) return JsonError(400, "bad_form", "The form body is malformed: " + form.error().message);
+        if (!form)
+          return JsonError(400, "bad_form", "The form body is malformed: " + form.error().message);
         auto interaction = slack::ParseInteractionForm(*form);
         if (!interaction) return JsonError(400, "bad_payload", interaction.error().message);
         if (const auto* click = std::get_if<slack::BlockActions>(&*interaction)) {
@@ -80,25 +81,26 @@ void AddSlackRoutes(Dispatcher& dispatcher, std::string signing_secret,
       },
       {kForm});
 
-  dispatcher.Add(
-      "POST", "/slack/events",
-      [=, &clock](const InboundRequest& request, const RouteParams&) {
-        if (auto rejected = Unverified(signing_secret, request, clock, *logger)) return *rejected;
-        const auto event = nlohmann::json::parse(request.body, nullptr, false);
-        if (event.is_discarded() || !event.is_object() || !event.contains("type") ||
-            !event["type"].is_string()) {
-          return JsonError(400, "bad_event", "The body is not a Slack event envelope.");
-        }
-        if (event["type"] == "url_verification") {
-          if (!event.contains("challenge") || !event["challenge"].is_string()) {
-            return JsonError(400, "bad_event", "url_verification needs a challenge string.");
-          }
-          return JsonResponse(nlohmann::json{{"challenge", event["challenge"]}}.dump());
-        }
-        // Other events (app_home_opened) need no answer beyond the acknowledgement.
-        return EmptyOk();
-      },
-      {"application/json"});
+  dispatcher.Add("POST", "/slack/events",
+                 [=, &clock](const InboundRequest& request, const RouteParams&) {
+                   if (auto rejected = Unverified(signing_secret, request, clock, *logger))
+                     return *rejected;
+                   const auto event = nlohmann::json::parse(request.body, nullptr, false);
+                   if (event.is_discarded() || !event.is_object() || !event.contains("type") ||
+                       !event["type"].is_string()) {
+                     return JsonError(400, "bad_event", "The body is not a Slack event envelope.");
+                   }
+                   if (event["type"] == "url_verification") {
+                     if (!event.contains("challenge") || !event["challenge"].is_string()) {
+                       return JsonError(400, "bad_event",
+                                        "url_verification needs a challenge string.");
+                     }
+                     return JsonResponse(nlohmann::json{{"challenge", event["challenge"]}}.dump());
+                   }
+                   // Other events (app_home_opened) need no answer beyond the acknowledgement.
+                   return EmptyOk();
+                 },
+                 {"application/json"});
 }
 
 void AddLocalMessagesRoute(Dispatcher& dispatcher, std::string signing_secret,

@@ -104,9 +104,9 @@ SlackPost StandupService::HandleCommand(const slack::SlashCommandRequest& reques
           [&](const slack::RemindCommand& command) {
             d::ReminderPreferenceRequest change;
             change.user = user;
-            change.setting = command.minutes
-                                 ? d::ReminderSetting::Before(std::chrono::minutes(*command.minutes))
-                                 : d::ReminderSetting::Off();
+            change.setting =
+                command.minutes ? d::ReminderSetting::Before(std::chrono::minutes(*command.minutes))
+                                : d::ReminderSetting::Off();
             std::optional<d::StandupMeeting> meeting;
             if (command.scope == slack::RemindScope::kMeeting) {
               change.meeting = d::MeetingId(command.meeting_id);
@@ -131,8 +131,8 @@ SlackPost StandupService::HandleCommand(const slack::SlashCommandRequest& reques
                 result));
           },
           [&](const slack::AutoconfirmCommand& command) {
-            auto preferences = d::SetAutoconfirm(meetings_.LoadPreferences(workspace, user),
-                                                 command.enabled);
+            auto preferences =
+                d::SetAutoconfirm(meetings_.LoadPreferences(workspace, user), command.enabled);
             meetings_.SavePreferences(workspace, preferences, {});
             return Text(render::AutoconfirmAck(command.enabled));
           },
@@ -163,8 +163,7 @@ SlackPost StandupService::HandleCommand(const slack::SlashCommandRequest& reques
                     [&](const slack::AgendaDone& done) {
                       auto result = UpdateMeeting(meetings_, id, workspace, [&](const auto& m) {
                         return d::AgendaDone(
-                            m, d::AgendaDoneRequest{id, user,
-                                                    static_cast<std::size_t>(done.item)});
+                            m, d::AgendaDoneRequest{id, user, static_cast<std::size_t>(done.item)});
                       });
                       if (const auto* updated = std::get_if<d::Updated>(&result)) {
                         return Text(render::AgendaDoneAck(updated->meeting,
@@ -175,17 +174,15 @@ SlackPost StandupService::HandleCommand(const slack::SlashCommandRequest& reques
                 },
                 command.action);
           },
-          [&](const slack::ConnectCommand& command) {
-            return Text(ConnectText(command.provider));
-          },
+          [&](const slack::ConnectCommand& command) { return Text(ConnectText(command.provider)); },
       },
       *parsed);
 }
 
 SlackPost StandupService::Book(const slack::SlashCommandRequest& request,
                                const slack::BookCommand& command) {
-  BookJob job{request.team_id, request.channel_id, request.user_id, request.response_url,
-              NewMeetingId(), command};
+  BookJob job{request.team_id,      request.channel_id, request.user_id,
+              request.response_url, NewMeetingId(),     command};
   // A retried request carries the same trigger id, so it queues nothing the second time.
   queue_.Enqueue(kBookJob, EncodeBookJob(job),
                  request.trigger_id.empty() ? "" : "book:" + request.trigger_id);

@@ -140,6 +140,16 @@ SlackResult<std::string> SlackWebApi::OpenConversation(
   return Str(*channel, "id");
 }
 
+SlackResult<Done> SlackWebApi::OpenView(const BotToken& token, std::string_view trigger_id,
+                                        const std::string& view_json) const {
+  const json view = json::parse(view_json, nullptr, false);
+  if (view.is_discarded() || !view.is_object()) return SlackError{"invalid_view", "", ""};
+  json args = {{"trigger_id", trigger_id}, {"view", view}};
+  auto outcome = Call(*http_, base_url_, *logger_, token, "views.open", args, false);
+  if (outcome.error) return *outcome.error;
+  return Done{};
+}
+
 SlackResult<SlackUser> SlackWebApi::GetUser(const BotToken& token, std::string_view user) const {
   json args = {{"user", user}};
   auto outcome = Call(*http_, base_url_, *logger_, token, "users.info", args, true);

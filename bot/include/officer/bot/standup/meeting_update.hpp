@@ -33,8 +33,7 @@ auto UpdateMeeting(domain::MeetingRepository& meetings, const domain::MeetingId&
     if (updated == nullptr) return result;
     const int expected = current ? current->version : 0;
     if (current && updated->meeting.version == expected) return result;  // nothing changed
-    if (meetings.Save(updated->meeting, expected, updated->effects) ==
-        domain::SaveOutcome::Saved) {
+    if (meetings.Save(updated->meeting, expected, updated->effects) == domain::SaveOutcome::Saved) {
       return result;
     }
   }

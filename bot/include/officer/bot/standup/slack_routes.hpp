@@ -15,9 +15,8 @@ namespace officer::bot::standup {
 /// POST /slack/commands, /slack/interactions and /slack/events. Every request's signature is
 /// checked over the raw body before anything is decoded; a bad, missing or stale one is a 401
 /// that changes nothing.
-void AddSlackRoutes(Dispatcher& dispatcher, std::string signing_secret,
-                    const domain::Clock& clock, StandupService& service,
-                    std::shared_ptr<spdlog::logger> logger);
+void AddSlackRoutes(Dispatcher& dispatcher, std::string signing_secret, const domain::Clock& clock,
+                    StandupService& service, std::shared_ptr<spdlog::logger> logger);
 
 /// Local mode only: GET /local/messages?after=N, what the bot would have posted to Slack, signed
 /// like a Slack request (over an empty body) so only `officer say` on this machine reads it.

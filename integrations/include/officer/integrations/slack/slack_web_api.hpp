@@ -132,6 +132,10 @@ class SlackWebApi {
   SlackResult<std::vector<std::string>> ListChannelMembers(const BotToken& token,
                                                            std::string_view channel) const;
 
+  /// views.open of a modal for a trigger_id (which Slack honours for 3 seconds).
+  SlackResult<Done> OpenView(const BotToken& token, std::string_view trigger_id,
+                             const std::string& view_json) const;
+
   /// POST to a response_url (no token). A refusal (expired or used URL) is a SlackError whose
   /// code is Slack's body text or "http_<status>".
   SlackResult<Done> PostToResponseUrl(std::string_view response_url,

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <functional>
+
+#include <officer/domain/ports/work_queue.hpp>
+#include <officer/integrations/postgres/job_store.hpp>
+
+namespace officer::integrations::postgres {
+
+/// The domain's work queue over the jobs table; `queued` runs after each new job (to wake this
+/// process's workers at once instead of at their next poll).
+class PgWorkQueue final : public domain::WorkQueue {
+ public:
+  PgWorkQueue(JobStore& store, std::function<void()> queued)
+      : store_(store), queued_(std::move(queued)) {}
+
+  bool Enqueue(const std::string& kind, const std::string& payload,
+               const std::string& idempotency_key) override {
+    const bool fresh = store_.Enqueue(NewJob{
+        kind, payload, "",
+        idempotency_key.empty() ? std::nullopt : std::optional<std::string>(idempotency_key)});
+    if (fresh && queued_) queued_();
+    return fresh;
+  }
+
+ private:
+  JobStore& store_;
+  std::function<void()> queued_;
+};
+
+}  // namespace officer::integrations::postgres
