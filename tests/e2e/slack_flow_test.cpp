@@ -150,6 +150,8 @@ TEST_SUITE("slack flow") {
     const auto meeting = SlackWorld::MeetingIdOf(message);
     CHECK(world.Statuses(meeting).size() == 5);
     CHECK(world.Statuses(meeting).at("U1") == "accepted");
+    CHECK(world.Scalar("SELECT count(*) FROM people WHERE email LIKE '%@acme.test'"
+                       " AND time_zone = 'Europe/Berlin'") == 5);
     CHECK(WaitFor(
         [&] { return world.LastResponseUrlText("cmd-U1").find("Booked") != std::string::npos; }));
   }
@@ -267,6 +269,32 @@ TEST_SUITE("slack flow") {
     CHECK(Text(world.Command("U1", "cancel sd-nothere")).find("sd-nothere") != std::string::npos);
     CHECK(world.Click("U1", "standup_accept", "sd-nothere").status == 200);
     REQUIRE(WaitFor([&] { return !world.LastResponseUrlText("click-U1").empty(); }));
+  }
+
+  TEST_CASE("agenda, reminder and auto-confirm commands answer privately and are kept") {
+    SlackWorld world;
+    const auto meeting = world.Book("book 9:30 <@U2> <@U3>");
+    const auto ts = world.slack.MessagesIn("C1").front().ts;
+    CHECK(world.Command("U2", "agenda " + meeting + " add \"Demo the <new> release\"").status ==
+          200);
+    CHECK(world.Command("U3", "agenda " + meeting + " add Retro notes").status == 200);
+    CHECK(world.Command("U2", "agenda " + meeting + " done 1").status == 200);
+    const auto agenda = world.Command("U3", "agenda " + meeting);
+    CHECK(agenda.body.find("Retro notes") != std::string::npos);
+    CHECK(Text(world.Command("U9", "agenda " + meeting)).find("not in this standup") !=
+          std::string::npos);
+    REQUIRE(WaitFor([&] { return world.slack.FindMessage("C1", ts)->edits >= 3; }));
+    CHECK(world.slack.FindMessage("C1", ts)->blocks.dump().find("Demo the &lt;new&gt; release") !=
+          std::string::npos);
+
+    CHECK(Text(world.Command("U2", "remind 5m " + meeting)).find("5 minutes") != std::string::npos);
+    CHECK(world.Command("U2", "remind off all").status == 200);
+    CHECK(world.Command("U3", "autoconfirm on").status == 200);
+    CHECK(world.Scalar("SELECT minutes FROM reminder_preferences WHERE user_id = 'U2'"
+                       " AND meeting_id <> ''") == 5);
+    CHECK(world.Scalar("SELECT count(*) FROM reminder_preferences WHERE user_id = 'U2'"
+                       " AND meeting_id = '' AND minutes IS NULL") == 1);
+    CHECK(world.Scalar("SELECT count(*) FROM people WHERE user_id = 'U3' AND autoconfirm") == 1);
   }
 
   TEST_CASE("a mistake in the command names the problem and shows the usage") {

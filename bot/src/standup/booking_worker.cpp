@@ -98,11 +98,13 @@ void BookingWorker::Run(const std::string& payload) {
   request.workspace = workspace;
   request.channel = d::ChannelId(job->channel);
   request.organizer = invitee(*organizer);
+  std::vector<SlackPerson> resolved;
   for (const auto& id : unique) {
     auto person = slack_.User(job->team, id);
     if (!person) return reply(UnknownPersonText(id));
     if (person->is_bot || person->deleted) continue;  // channels and groups include bots
     request.invitees.push_back(invitee(*person));
+    resolved.push_back(*person);
   }
   request.title = command.title;
   request.start = d::TimeOfDay{command.hour, command.minute};
@@ -112,6 +114,14 @@ void BookingWorker::Run(const std::string& payload) {
       organizer->time_zone.empty() ? settings_.default_time_zone : organizer->time_zone);
   request.first_day = command.first_day;
   request.location = LocationOf(command.location);
+
+  std::vector<d::PersonRecord> people{d::PersonRecord{d::UserId(organizer->id), organizer->name,
+                                                      organizer->email, organizer->time_zone}};
+  for (const auto& person : resolved) {
+    people.push_back(
+        d::PersonRecord{d::UserId(person.id), person.name, person.email, person.time_zone});
+  }
+  meetings_.RememberPeople(workspace, people);
 
   auto result = d::Book(request, Zone(request.zone_name), clock_.Now());
   if (auto* booked = std::get_if<d::Booked>(&result)) {

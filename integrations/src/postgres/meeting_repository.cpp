@@ -286,6 +286,25 @@ d::SaveOutcome PgMeetingRepository::Save(const d::StandupMeeting& meeting, int e
   });
 }
 
+void PgMeetingRepository::RememberPeople(const d::WorkspaceId& workspace,
+                                         const std::vector<d::PersonRecord>& people) {
+  pool_.Run([&](pqxx::connection& connection) {
+    pqxx::work tx(connection);
+    tx.exec_params("INSERT INTO workspaces (id) VALUES ($1) ON CONFLICT (id) DO NOTHING",
+                   workspace.value());
+    for (const auto& person : people) {
+      tx.exec_params(
+          "INSERT INTO people (workspace_id, user_id, display_name, email, time_zone)"
+          " VALUES ($1, $2, $3, $4, NULLIF($5, '')) ON CONFLICT (workspace_id, user_id) DO UPDATE"
+          " SET display_name = EXCLUDED.display_name, email = EXCLUDED.email,"
+          " time_zone = EXCLUDED.time_zone, updated_at = now()",
+          workspace.value(), person.user.value(), person.display_name, person.email,
+          person.time_zone);
+    }
+    tx.commit();
+  });
+}
+
 d::PersonPreferences PgMeetingRepository::LoadPreferences(const d::WorkspaceId& workspace,
                                                           const d::UserId& user) {
   return pool_.Run([&](pqxx::connection& connection) {

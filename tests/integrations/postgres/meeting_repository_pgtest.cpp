@@ -172,3 +172,29 @@ TEST_SUITE("effect codec") {
                     .has_value());
   }
 }
+
+TEST_SUITE("meeting repository") {
+  TEST_CASE("people are remembered with their name, e-mail and zone, keeping their preferences") {
+    TestDatabase db;
+    pg::ConnectionPool pool(db.Url(), 2);
+    pg::PgMeetingRepository repository(pool);
+    d::PersonPreferences preferences;
+    preferences.user = d::UserId("U2");
+    preferences.autoconfirm = true;
+    repository.SavePreferences(d::WorkspaceId("T1"), preferences, {});
+    repository.RememberPeople(
+        d::WorkspaceId("T1"),
+        {d::PersonRecord{d::UserId("U2"), "Bob", "bob@x.test", "Asia/Kolkata"},
+         d::PersonRecord{d::UserId("U3"), "Cy", "", ""}});
+    pqxx::connection connection(db.Url());
+    pqxx::read_transaction tx(connection);
+    const auto bob = tx.exec(
+        "SELECT display_name, email, time_zone, autoconfirm FROM people WHERE user_id = 'U2'")[0];
+    CHECK(bob[0].as<std::string>() == "Bob");
+    CHECK(bob[1].as<std::string>() == "bob@x.test");
+    CHECK(bob[2].as<std::string>() == "Asia/Kolkata");
+    CHECK(bob[3].as<bool>());
+    CHECK(tx.exec("SELECT time_zone IS NULL FROM people WHERE user_id = 'U3'")[0][0].as<bool>());
+    CHECK(tx.exec("SELECT count(*) FROM workspaces WHERE id = 'T1'")[0][0].as<int>() == 1);
+  }
+}

@@ -6,6 +6,7 @@
 #include <officer/domain/effects.hpp>
 #include <officer/domain/ids.hpp>
 #include <officer/domain/person_preferences.hpp>
+#include <officer/domain/person_record.hpp>
 #include <officer/domain/standup_meeting.hpp>
 
 namespace officer::domain {
@@ -34,6 +35,10 @@ class MeetingRepository {
                            const Effects& effects) = 0;
   /// A person's preferences; defaults (nothing chosen) when they never set any.
   virtual PersonPreferences LoadPreferences(const WorkspaceId& workspace, const UserId& user) = 0;
+  /// Remembers the workspace and what the chat platform says about these people; keeps their
+  /// preferences.
+  virtual void RememberPeople(const WorkspaceId& workspace,
+                              const std::vector<PersonRecord>& people) = 0;
   /// Stores a person's preferences, replacing what was there, and queues `effects` with them.
   virtual void SavePreferences(const WorkspaceId& workspace, const PersonPreferences& prefs,
                                const Effects& effects) = 0;

@@ -16,6 +16,8 @@ class PgMeetingRepository final : public domain::MeetingRepository {
                                                     const domain::UserId& user) override;
   domain::SaveOutcome Save(const domain::StandupMeeting& meeting, int expected_version,
                            const domain::Effects& effects) override;
+  void RememberPeople(const domain::WorkspaceId& workspace,
+                      const std::vector<domain::PersonRecord>& people) override;
   domain::PersonPreferences LoadPreferences(const domain::WorkspaceId& workspace,
                                             const domain::UserId& user) override;
   void SavePreferences(const domain::WorkspaceId& workspace,
