@@ -17,6 +17,7 @@
 #include <officer/bot/say/officer_say.hpp>
 #include <officer/bot/standup/booking_worker.hpp>
 #include <officer/bot/standup/effect_runner.hpp>
+#include <officer/bot/standup/reminder_sender.hpp>
 #include <officer/bot/standup/reply_jobs.hpp>
 #include <officer/bot/standup/slack_chat_notifier.hpp>
 #include <officer/bot/standup/slack_routes.hpp>
@@ -29,12 +30,14 @@
 #include <officer/integrations/postgres/job_workers.hpp>
 #include <officer/integrations/postgres/meeting_repository.hpp>
 #include <officer/integrations/postgres/migrator.hpp>
+#include <officer/integrations/postgres/reminder_schedule.hpp>
 #include <officer/integrations/postgres/work_queue.hpp>
 #include <officer/integrations/slack/slack_web_api.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include "wiring/local_slack.hpp"
+#include "wiring/periodic_task.hpp"
 #include "wiring/web_api_slack.hpp"
 
 namespace {
@@ -66,6 +69,23 @@ std::string LocalMessagesJson(officer::integrations::local::LocalMessageStore& s
   return nlohmann::json{
       {"messages", messages}, {"last_id", store.LastId()}, {"pending_jobs", store.PendingJobs()}}
       .dump();
+}
+
+std::string ReminderMetrics(pg::PgReminderSchedule& reminders) {
+  std::string out =
+      "# HELP officer_reminders_total Reminders decided, by outcome.\n"
+      "# TYPE officer_reminders_total counter\n";
+  try {
+    const auto outcomes = reminders.Outcomes();
+    for (const char* outcome : {"sent", "skipped_cancelled", "skipped_off", "dropped_late"}) {
+      auto it = outcomes.find(outcome);
+      out += std::string("officer_reminders_total{outcome=\"") + outcome + "\"} " +
+             std::to_string(it == outcomes.end() ? 0 : it->second) + "\n";
+    }
+  } catch (const std::exception&) {
+    // The database is away; /readyz says so.
+  }
+  return out;
 }
 
 std::string JobMetrics(pg::JobStore& jobs, const pg::JobOutcomes& outcomes) {
@@ -172,7 +192,12 @@ int RunServe(Config config) {
   SystemClock clock;
   pg::ConnectionPool pool(*config.database_url, 16);
   pg::PgMeetingRepository meetings(pool);
-  pg::JobStore jobs(pool, pg::JobRetryPolicy{});
+  pg::JobRetryPolicy retry_policy;
+  retry_policy.lease = std::chrono::seconds(config.job_lease_seconds);
+  pg::JobStore jobs(pool, retry_policy);
+  pg::ReminderPlanningPolicy planning;
+  planning.default_lead = std::chrono::minutes(config.default_reminder_minutes);
+  pg::PgReminderSchedule reminders(pool, planning);
   std::unique_ptr<pg::JobWorkers> workers;
   pg::PgWorkQueue queue(jobs, [&workers] {
     if (workers) workers->Nudge();
@@ -198,7 +223,9 @@ int RunServe(Config config) {
                                     config.default_time_zone, config.public_url};
   standup::StandupService service(meetings, queue, clock, settings);
   standup::BookingWorker booking(meetings, *slack, clock, settings, false);
-  standup::EffectRunner effects(meetings, chat, calendar, nullptr, clock);
+  standup::EffectRunner effects(meetings, chat, calendar, nullptr, reminders, clock);
+  standup::ReminderSender reminder_sender(meetings, reminders, calendar, chat, clock,
+                                          planning.default_lead);
   workers = std::make_unique<pg::JobWorkers>(
       jobs,
       std::map<std::string, pg::JobHandler>{
@@ -209,6 +236,8 @@ int RunServe(Config config) {
            [&](const std::string& payload) {
              standup::RunOpenModalJob(*slack, payload, config.default_time_zone);
            }},
+          {standup::kReminderJob,
+           [&](const std::string& payload) { reminder_sender.Run(payload); }},
           {"effect",
            [&](const std::string& payload) {
              auto effect = pg::DecodeEffect(payload);
@@ -218,6 +247,18 @@ int RunServe(Config config) {
       },
       logging.Logger("jobs"), 4);
   metrics.AddCollector([&] { return JobMetrics(jobs, workers->Outcomes()); });
+  metrics.AddCollector([&] { return ReminderMetrics(reminders); });
+  // Every replica plans; meetings are claimed with SKIP LOCKED, so they share the work.
+  officer::wiring::PeriodicTask planner(
+      [&] {
+        try {
+          while (reminders.PlanDue(clock.Now()) == planning.batch) {
+          }
+        } catch (const std::exception& error) {
+          log->warn("reminder planning paused: {}", error.what());
+        }
+      },
+      std::chrono::milliseconds(config.scheduler_tick_ms));
 
   officer::bot::Dispatcher dispatcher(logging.Logger("http"), metrics);
   officer::bot::AddHealthRoutes(
@@ -249,6 +290,7 @@ int RunServe(Config config) {
   log->info("received {}; finishing requests in flight", signal == SIGTERM ? "SIGTERM" : "SIGINT");
   const int abandoned = listener.Drain(std::chrono::seconds(20));
   if (abandoned > 0) log->warn("{} requests were still running at shutdown", abandoned);
+  planner.Stop();
   workers->Stop();
   log->info("stopped");
   return 0;

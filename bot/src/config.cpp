@@ -23,6 +23,8 @@ constexpr Variable kVariables[] = {
     {"OFFICER_SECRET_KEY", "local mode: generated", "64 hex chars; AES-256-GCM key for tokens"},
     {"OFFICER_DEFAULT_REMINDER_MINUTES", "10", "reminder lead when nobody set one"},
     {"OFFICER_DEFAULT_TIME_ZONE", "UTC", "IANA zone for people whose zone is unknown"},
+    {"OFFICER_JOB_LEASE_SECONDS", "60", "a job of a crashed officer runs again after this"},
+    {"OFFICER_SCHEDULER_TICK_MS", "1000", "how often reminders are planned ahead"},
     {"OFFICER_LOG_FORMAT", "text", "text or json"},
     {"OFFICER_STATE_DIR", ".officer", "where local mode keeps its generated secrets"},
     {"OFFICER_CA_FILE", "system store", "extra CA bundle for outbound TLS"},
@@ -143,6 +145,19 @@ std::variant<Config, ConfigError> LoadConfig(const EnvLookup& env) {
                        "must be a whole number of minutes from 0 to 1440"};
   }
   config.default_reminder_minutes = *minutes;
+
+  auto lease = ParseInt(read.OrDefault("OFFICER_JOB_LEASE_SECONDS"), 1, 3600);
+  if (!lease) {
+    return ConfigError{"OFFICER_JOB_LEASE_SECONDS",
+                       "must be a whole number of seconds from 1 to 3600"};
+  }
+  config.job_lease_seconds = *lease;
+  auto tick = ParseInt(read.OrDefault("OFFICER_SCHEDULER_TICK_MS"), 10, 60000);
+  if (!tick) {
+    return ConfigError{"OFFICER_SCHEDULER_TICK_MS",
+                       "must be a whole number of milliseconds from 10 to 60000"};
+  }
+  config.scheduler_tick_ms = *tick;
 
   config.default_time_zone = read.OrDefault("OFFICER_DEFAULT_TIME_ZONE");
   try {

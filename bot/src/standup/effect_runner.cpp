@@ -47,8 +47,13 @@ std::vector<std::string> AttendeeEmails(const d::StandupMeeting& meeting) {
 
 EffectRunner::EffectRunner(d::MeetingRepository& meetings, d::ChatNotifier& chat,
                            d::CalendarGateway& calendar, d::VideoMeetingProvider* video,
-                           const d::Clock& clock)
-    : meetings_(meetings), chat_(chat), calendar_(calendar), video_(video), clock_(clock) {}
+                           d::ReminderSchedule& reminders, const d::Clock& clock)
+    : meetings_(meetings),
+      chat_(chat),
+      calendar_(calendar),
+      video_(video),
+      reminders_(reminders),
+      clock_(clock) {}
 
 d::MeetingCard EffectRunner::Card(const d::StandupMeeting& meeting) const {
   return d::MeetingCard{meeting, d::NextOccurrence(meeting, ZoneOf(meeting), clock_.Now())};
@@ -122,11 +127,10 @@ void EffectRunner::Run(const d::Effect& effect) {
             if (meeting && video_ != nullptr)
               video_->DeleteMeeting(meeting->organizer, e.external_id);
           },
-          // Reminders are planned from the stored meetings by the reminder scheduler, which
-          // reads every change; these effects need no work of their own.
-          [](const d::ScheduleReminders&) {},
+          [&](const d::ScheduleReminders& e) { reminders_.Replan(e.meeting); },
+          // A cancelled meeting's planned reminders find it cancelled when due and send nothing.
           [](const d::CancelReminders&) {},
-          [](const d::ReplanPersonReminders&) {},
+          [&](const d::ReplanPersonReminders& e) { reminders_.ReplanPerson(e.user); },
           [&](const d::RespondOnCalendar& e) {
             auto meeting = load(e.meeting);
             if (meeting && meeting->calendar_event_id) {

@@ -4,6 +4,7 @@
 
 #include <officer/bot/render/meeting_message.hpp>
 #include <officer/bot/render/notice.hpp>
+#include <officer/bot/render/reminder.hpp>
 #include <officer/domain/errors.hpp>
 
 namespace officer::bot::standup {
@@ -49,6 +50,14 @@ void SlackChatNotifier::SendDirectMessage(const domain::UserId& to,
 void SlackChatNotifier::ReplyEphemeral(const domain::EphemeralReply& reply) {
   slack_.PostEphemeral(reply.workspace.value(), reply.channel.value(), reply.user.value(), "",
                        SlackPost{reply.text, "[]"});
+}
+
+void SlackChatNotifier::SendReminder(const domain::UserId& to,
+                                     const domain::MeetingReminder& reminder) {
+  const auto& meeting = reminder.meeting;
+  const auto message =
+      render::Reminder(meeting, reminder.occurrence, reminder.lead, ZoneOf(meeting));
+  slack_.SendDirect(meeting.workspace.value(), to.value(), PostOf(message));
 }
 
 }  // namespace officer::bot::standup

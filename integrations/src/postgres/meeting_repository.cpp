@@ -5,6 +5,8 @@
 #include <officer/integrations/postgres/effect_codec.hpp>
 #include <officer/integrations/postgres/job_store.hpp>
 
+#include "meeting_rows.hpp"
+
 namespace officer::integrations::postgres {
 
 namespace {
@@ -126,21 +128,6 @@ d::StandupMeeting MeetingFrom(const pqxx::row& row) {
   return meeting;
 }
 
-// A text[] literal, passed as a bound parameter.
-std::string TextArray(const std::vector<std::string>& values) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) out += ",";
-    out += "\"";
-    for (char ch : values[i]) {
-      if (ch == '"' || ch == '\\') out += '\\';
-      out += ch;
-    }
-    out += "\"";
-  }
-  return out + "}";
-}
-
 // Loads meetings by a WHERE clause on `meetings`, with participants and agenda.
 template <typename... Parameters>
 std::vector<d::StandupMeeting> LoadWhere(pqxx::transaction_base& tx, const std::string& where,
@@ -179,6 +166,25 @@ std::vector<d::StandupMeeting> LoadWhere(pqxx::transaction_base& tx, const std::
 }
 
 }  // namespace
+
+std::string TextArray(const std::vector<std::string>& values) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += ",";
+    out += "\"";
+    for (char ch : values[i]) {
+      if (ch == '"' || ch == '\\') out += '\\';
+      out += ch;
+    }
+    out += "\"";
+  }
+  return out + "}";
+}
+
+std::vector<d::StandupMeeting> LoadMeetings(pqxx::transaction_base& tx,
+                                            const std::vector<std::string>& ids) {
+  return LoadWhere(tx, "id = ANY($1::text[])", TextArray(ids));
+}
 
 void QueueEffects(pqxx::work& transaction, const d::Effects& effects) {
   for (const auto& effect : effects) {

@@ -48,6 +48,10 @@ struct Config {
   /// 32 bytes for AES-256-GCM; absent in local mode until the generated key is filled in.
   std::optional<std::array<unsigned char, 32>> secret_key;
   int default_reminder_minutes = 10;
+  /// How long a claimed job stays claimed; a job of a process that died runs again after it.
+  int job_lease_seconds = 60;
+  /// How often the reminder scheduler plans ahead.
+  int scheduler_tick_ms = 1000;
   std::string default_time_zone;
   LogFormat log_format = LogFormat::kText;
   bool local_mode = false;

@@ -5,6 +5,7 @@
 #include <officer/domain/ports/chat_notifier.hpp>
 #include <officer/domain/ports/clock.hpp>
 #include <officer/domain/ports/meeting_repository.hpp>
+#include <officer/domain/ports/reminder_schedule.hpp>
 #include <officer/domain/ports/video_meeting_provider.hpp>
 
 namespace officer::bot::standup {
@@ -19,7 +20,7 @@ class EffectRunner {
 
   EffectRunner(domain::MeetingRepository& meetings, domain::ChatNotifier& chat,
                domain::CalendarGateway& calendar, domain::VideoMeetingProvider* video,
-               const domain::Clock& clock);
+               domain::ReminderSchedule& reminders, const domain::Clock& clock);
 
   /// Throws TransientError to be retried, PermanentError to give up.
   void Run(const domain::Effect& effect);
@@ -32,6 +33,7 @@ class EffectRunner {
   domain::ChatNotifier& chat_;
   domain::CalendarGateway& calendar_;
   domain::VideoMeetingProvider* video_;
+  domain::ReminderSchedule& reminders_;
   const domain::Clock& clock_;
 };
 

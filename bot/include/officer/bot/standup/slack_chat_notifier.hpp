@@ -16,6 +16,7 @@ class SlackChatNotifier final : public domain::ChatNotifier {
                             const domain::MeetingCard& card) override;
   void SendDirectMessage(const domain::UserId& to, const domain::MeetingNotice& notice) override;
   void ReplyEphemeral(const domain::EphemeralReply& reply) override;
+  void SendReminder(const domain::UserId& to, const domain::MeetingReminder& reminder) override;
 
  private:
   SlackApi& slack_;

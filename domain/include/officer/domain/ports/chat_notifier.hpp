@@ -1,5 +1,7 @@
 #pragma once
 
+#include <chrono>
+
 #include <optional>
 #include <string>
 
@@ -21,6 +23,13 @@ struct MeetingNotice {
   const StandupMeeting& meeting;
   DirectMessageReason reason = DirectMessageReason::Clash;
   std::string note;
+};
+
+/// A reminder of one occurrence, as data.
+struct MeetingReminder {
+  const StandupMeeting& meeting;
+  Interval occurrence;
+  std::chrono::minutes lead{0};
 };
 
 /// A private reply to one person in a channel, already worded by the bot's renderer.
@@ -48,6 +57,8 @@ class ChatNotifier {
   virtual void SendDirectMessage(const UserId& to, const MeetingNotice& notice) = 0;
   /// Shows one person a message only they can see.
   virtual void ReplyEphemeral(const EphemeralReply& reply) = 0;
+  /// Reminds `to` of an occurrence by direct message.
+  virtual void SendReminder(const UserId& to, const MeetingReminder& reminder) = 0;
 };
 
 }  // namespace officer::domain

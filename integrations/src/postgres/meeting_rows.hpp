@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <pqxx/pqxx>
+
+#include <officer/domain/standup_meeting.hpp>
+
+namespace officer::integrations::postgres {
+
+/// The meetings with these ids, with participants and agenda, read inside `tx`.
+std::vector<domain::StandupMeeting> LoadMeetings(pqxx::transaction_base& tx,
+                                                 const std::vector<std::string>& ids);
+
+/// A text[] literal for a bound parameter.
+std::string TextArray(const std::vector<std::string>& values);
+
+}  // namespace officer::integrations::postgres
