@@ -197,6 +197,7 @@ int RunServe(Config config) {
   pg::JobStore jobs(pool, retry_policy);
   pg::ReminderPlanningPolicy planning;
   planning.default_lead = std::chrono::minutes(config.default_reminder_minutes);
+  planning.stale_claim = std::chrono::seconds(2 * config.job_lease_seconds);
   pg::PgReminderSchedule reminders(pool, planning);
   std::unique_ptr<pg::JobWorkers> workers;
   pg::PgWorkQueue queue(jobs, [&workers] {

@@ -29,8 +29,21 @@ void ReminderSender::Run(const std::string& payload) {
   const d::UserId recipient(job["recipient"].get<std::string>());
   const date::sys_seconds start{std::chrono::seconds(job["occurrence"].get<long long>())};
 
+  // Claims the reminder; false when there is nothing left to do. A claim another sender holds
+  // is retried later, so a sender that died mid-send is taken over once its claim is stale.
+  auto claim = [&] {
+    switch (schedule_.Claim(id, start, recipient)) {
+      case d::ReminderClaim::Claimed:
+        return true;
+      case d::ReminderClaim::Decided:
+        return false;
+      case d::ReminderClaim::Busy:
+        break;
+    }
+    throw TransientError("another officer is sending this reminder");
+  };
   auto decide = [&](d::ReminderOutcome outcome) {
-    if (schedule_.Claim(id, start, recipient)) schedule_.Record(id, start, recipient, outcome);
+    if (claim()) schedule_.Record(id, start, recipient, outcome);
   };
   const auto meeting = meetings_.Load(id);
   if (!meeting || meeting->status == d::MeetingStatus::Cancelled) {
@@ -60,7 +73,7 @@ void ReminderSender::Run(const std::string& payload) {
           d::CalendarEventStatus::Cancelled) {
     return decide(d::ReminderOutcome::SkippedCancelled);
   }
-  if (!schedule_.Claim(id, start, recipient)) return;  // another replica has it, or had it
+  if (!claim()) return;  // sent (or decided) already
   try {
     chat_.SendReminder(
         recipient,

@@ -97,15 +97,26 @@ void PgReminderSchedule::ReplanPerson(const d::UserId& user) {
   });
 }
 
-bool PgReminderSchedule::Claim(const d::MeetingId& meeting, date::sys_seconds occurrence,
-                               const d::UserId& recipient) {
+d::ReminderClaim PgReminderSchedule::Claim(const d::MeetingId& meeting,
+                                           date::sys_seconds occurrence,
+                                           const d::UserId& recipient) {
   return pool_.Run([&](pqxx::connection& connection) {
     pqxx::work tx(connection);
-    const auto result =
-        tx.exec_params(std::string(kClaim), meeting.value(), Seconds(occurrence), recipient.value(),
-                       static_cast<double>(policy_.stale_claim.count()));
+    const auto claimed = tx.exec_params(std::string(kClaim), meeting.value(), Seconds(occurrence),
+                                        recipient.value(),
+                                        static_cast<double>(policy_.stale_claim.count()));
+    if (claimed.affected_rows() == 1) {
+      tx.commit();
+      return d::ReminderClaim::Claimed;
+    }
+    const auto outcome = tx.exec_params(
+        "SELECT outcome FROM reminder_ledger WHERE meeting_id = $1"
+        " AND occurrence_start = to_timestamp($2) AND recipient_id = $3",
+        meeting.value(), Seconds(occurrence), recipient.value());
     tx.commit();
-    return result.affected_rows() == 1;
+    return !outcome.empty() && outcome[0][0].as<std::string>() == "sending"
+               ? d::ReminderClaim::Busy
+               : d::ReminderClaim::Decided;
   });
 }
 

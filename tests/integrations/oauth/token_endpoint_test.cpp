@@ -127,10 +127,14 @@ TEST_SUITE("oauth") {
   TEST_CASE("other refusals are PermanentError naming the OAuth error, 5xx are TransientError") {
     Fixture f;
     SUBCASE("a wrong client secret") {
-      Fixture wrong(FakeOAuthOptions{.client_secret = "other"});
-      wrong.fake.AddRefreshToken("1//r", "ada@example.com");
+      f.fake.AddRefreshToken("1//r", "ada@example.com");
+      const oauth::TokenEndpoint wrong(
+          std::make_shared<http::HttpTransport>(http::HttpTransportConfig{}, f.logger),
+          oauth::TokenEndpointConfig{"google", f.fake.TokenUrl(), "fake-client-id", "other",
+                                     oauth::ClientAuth::kRequestBody, ""},
+          f.logger);
       try {
-        wrong.endpoint->Refresh("1//r", kNow);
+        wrong.Refresh("1//r", kNow);
         FAIL("expected PermanentError");
       } catch (const oauth::ReconnectNeeded&) {
         FAIL("invalid_client is not a revoked grant");

@@ -132,14 +132,15 @@ TEST_SUITE("reminder ledger") {
     pg::PgReminderSchedule schedule(pool, Policy());
     const d::MeetingId m("m1");
     const d::UserId u("U2");
-    CHECK(schedule.Claim(m, kMonday, u));
-    CHECK_FALSE(schedule.Claim(m, kMonday, u));
+    CHECK(schedule.Claim(m, kMonday, u) == d::ReminderClaim::Claimed);
+    CHECK(schedule.Claim(m, kMonday, u) == d::ReminderClaim::Busy);
     schedule.Release(m, kMonday, u);
-    CHECK(schedule.Claim(m, kMonday, u));
+    CHECK(schedule.Claim(m, kMonday, u) == d::ReminderClaim::Claimed);
     schedule.Record(m, kMonday, u, d::ReminderOutcome::Sent);
-    CHECK_FALSE(schedule.Claim(m, kMonday, u));
+    CHECK(schedule.Claim(m, kMonday, u) == d::ReminderClaim::Decided);
     CHECK(schedule.Outcomes().at("sent") == 1);
-    CHECK(schedule.Claim(m, kMonday + std::chrono::hours(24), u));  // the next occurrence
+    // the next occurrence is a reminder of its own
+    CHECK(schedule.Claim(m, kMonday + std::chrono::hours(24), u) == d::ReminderClaim::Claimed);
   }
 
   TEST_CASE("a claim left by a sender that died is taken over once stale") {
@@ -148,9 +149,11 @@ TEST_SUITE("reminder ledger") {
     auto policy = Policy();
     policy.stale_claim = std::chrono::seconds(1);
     pg::PgReminderSchedule schedule(pool, policy);
-    CHECK(schedule.Claim(d::MeetingId("m1"), kMonday, d::UserId("U2")));
-    CHECK_FALSE(schedule.Claim(d::MeetingId("m1"), kMonday, d::UserId("U2")));
+    const d::MeetingId m("m1");
+    const d::UserId u("U2");
+    CHECK(schedule.Claim(m, kMonday, u) == d::ReminderClaim::Claimed);
+    CHECK(schedule.Claim(m, kMonday, u) == d::ReminderClaim::Busy);
     std::this_thread::sleep_for(std::chrono::milliseconds(1200));
-    CHECK(schedule.Claim(d::MeetingId("m1"), kMonday, d::UserId("U2")));
+    CHECK(schedule.Claim(m, kMonday, u) == d::ReminderClaim::Claimed);
   }
 }

@@ -8,6 +8,12 @@ namespace officer::domain {
 
 enum class ReminderOutcome { Sent, SkippedCancelled, SkippedOff, DroppedLate };
 
+enum class ReminderClaim {
+  Claimed,  ///< this sender decides it now
+  Decided,  ///< it was sent, skipped or dropped before: nothing to do
+  Busy,     ///< another sender is deciding it; ask again later (a dead one's claim goes stale)
+};
+
 /// Where planned reminders live and how each is sent at most once.
 /// Failures throw TransientError.
 class ReminderSchedule {
@@ -22,9 +28,8 @@ class ReminderSchedule {
   /// Plans again every meeting `user` takes part in.
   virtual void ReplanPerson(const UserId& user) = 0;
 
-  /// Claims the right to decide this reminder; false when it was decided already or another
-  /// sender is deciding it right now.
-  virtual bool Claim(const MeetingId& meeting, date::sys_seconds occurrence,
+  /// Claims the right to decide this reminder.
+  virtual ReminderClaim Claim(const MeetingId& meeting, date::sys_seconds occurrence,
                      const UserId& recipient) = 0;
   /// Records what became of a claimed reminder.
   virtual void Record(const MeetingId& meeting, date::sys_seconds occurrence,

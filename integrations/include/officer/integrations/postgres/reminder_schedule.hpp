@@ -30,7 +30,7 @@ class PgReminderSchedule final : public domain::ReminderSchedule {
 
   void Replan(const domain::MeetingId& meeting) override;
   void ReplanPerson(const domain::UserId& user) override;
-  bool Claim(const domain::MeetingId& meeting, date::sys_seconds occurrence,
+  domain::ReminderClaim Claim(const domain::MeetingId& meeting, date::sys_seconds occurrence,
              const domain::UserId& recipient) override;
   void Record(const domain::MeetingId& meeting, date::sys_seconds occurrence,
               const domain::UserId& recipient, domain::ReminderOutcome outcome) override;
