@@ -107,8 +107,8 @@ std::string TokenCipher::Encrypt(std::string_view plaintext,
       EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceSize, nullptr) != 1 ||
       EVP_EncryptInit_ex(context.get(), nullptr, nullptr, Bytes(current_.Bytes()), Bytes(nonce)) !=
           1 ||
-      EVP_EncryptUpdate(context.get(), nullptr, &length, Bytes(aad), static_cast<int>(aad.size())) !=
-          1 ||
+      EVP_EncryptUpdate(context.get(), nullptr, &length, Bytes(aad),
+                        static_cast<int>(aad.size())) != 1 ||
       EVP_EncryptUpdate(context.get(), Bytes(sealed), &length, Bytes(plaintext),
                         static_cast<int>(plaintext.size())) != 1) {
     throw PermanentError("AES-256-GCM encryption failed");
@@ -145,8 +145,8 @@ Decrypted TokenCipher::Decrypt(std::string_view blob, std::string_view associate
       EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceSize, nullptr) != 1 ||
       EVP_DecryptInit_ex(context.get(), nullptr, nullptr, Bytes(key->Bytes()),
                          Bytes(parts->nonce)) != 1 ||
-      EVP_DecryptUpdate(context.get(), nullptr, &length, Bytes(aad), static_cast<int>(aad.size())) !=
-          1 ||
+      EVP_DecryptUpdate(context.get(), nullptr, &length, Bytes(aad),
+                        static_cast<int>(aad.size())) != 1 ||
       EVP_DecryptUpdate(context.get(), Bytes(plaintext), &length, Bytes(parts->sealed),
                         static_cast<int>(text_size)) != 1 ||
       EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_SET_TAG, kTagSize, tag.data()) != 1) {

@@ -12,7 +12,8 @@ constexpr std::string_view kColumns =
     "access_token_enc, refresh_token_enc, extract(epoch FROM expires_at)::bigint, scope, status,"
     " key_id";
 
-constexpr std::string_view kWhereKey = " WHERE workspace_id = $1 AND user_id = $2 AND provider = $3";
+constexpr std::string_view kWhereKey =
+    " WHERE workspace_id = $1 AND user_id = $2 AND provider = $3";
 
 constexpr std::string_view kUpsert =
     "INSERT INTO credentials (workspace_id, user_id, provider, access_token_enc,"
@@ -123,8 +124,8 @@ void CredentialStore::Save(const CredentialKey& key, const TokenSet& tokens) {
     std::optional<std::string> refresh_enc;
     if (refresh) refresh_enc = Seal(key, "refresh", *refresh);
     tx.exec_params(std::string(kUpsert), key.workspace.value(), key.user.value(), key.provider,
-                   Seal(key, "access", tokens.access_token), refresh_enc,
-                   Epoch(tokens.expires_at), tokens.scope, cipher_.CurrentKeyId());
+                   Seal(key, "access", tokens.access_token), refresh_enc, Epoch(tokens.expires_at),
+                   tokens.scope, cipher_.CurrentKeyId());
     tx.commit();
   });
 }
@@ -138,12 +139,9 @@ std::optional<Credential> CredentialStore::Find(const CredentialKey& key) {
     return ReadRow(rows[0]);
   });
   if (!row) return std::nullopt;
-  Credential credential{key,
-                        Open(key, "access", row->access_enc),
-                        std::nullopt,
-                        row->expires_at,
-                        row->scope,
-                        row->status,
+  Credential credential{key,          Open(key, "access", row->access_enc),
+                        std::nullopt, row->expires_at,
+                        row->scope,   row->status,
                         row->key_id};
   if (row->refresh_enc) credential.refresh_token = Open(key, "refresh", *row->refresh_enc);
   return credential;
@@ -178,8 +176,10 @@ std::optional<Credential> CredentialStore::Update(
                                      key.user.value(), key.provider);
     if (rows.empty()) return std::nullopt;
     const Row row = ReadRow(rows[0]);
-    Credential credential{key,        Open(key, "access", row.access_enc), std::nullopt,
-                          row.expires_at, row.scope, row.status, row.key_id};
+    Credential credential{key,          Open(key, "access", row.access_enc),
+                          std::nullopt, row.expires_at,
+                          row.scope,    row.status,
+                          row.key_id};
     if (row.refresh_enc) credential.refresh_token = Open(key, "refresh", *row.refresh_enc);
 
     const CredentialChange change = decide(credential);

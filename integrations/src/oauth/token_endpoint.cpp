@@ -28,10 +28,10 @@ std::string Str(const json& object, const char* key) {
 // repeated, so a misbehaving server cannot smuggle a secret into our messages.
 std::string SafeErrorCode(const json& body) {
   std::string code = Str(body, "error");
-  const bool plain = !code.empty() && code.size() <= 64 &&
-                     std::all_of(code.begin(), code.end(), [](char c) {
-                       return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-                     });
+  const bool plain =
+      !code.empty() && code.size() <= 64 && std::all_of(code.begin(), code.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+      });
   return plain ? code : std::string("unknown");
 }
 
@@ -63,8 +63,7 @@ TokenEndpoint::TokenEndpoint(std::shared_ptr<http::HttpClient> http, TokenEndpoi
       logger_(logger ? std::move(logger) : std::make_shared<spdlog::logger>("oauth")) {}
 
 TokenSet TokenEndpoint::ExchangeCode(std::string_view code, std::string_view redirect_uri,
-                                     std::string_view code_verifier,
-                                     date::sys_seconds now) const {
+                                     std::string_view code_verifier, date::sys_seconds now) const {
   std::vector<std::pair<std::string, std::string>> fields = {
       {"grant_type", "authorization_code"},
       {"code", std::string(code)},

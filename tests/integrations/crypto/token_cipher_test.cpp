@@ -13,7 +13,9 @@ namespace crypto = officer::integrations::crypto;
 
 constexpr std::string_view kToken = "ya29.a0AfH6SMB-secret-access-token";
 
-crypto::SecretKey KeyFrom(char digit) { return *crypto::SecretKey::FromHex(std::string(64, digit)); }
+crypto::SecretKey KeyFrom(char digit) {
+  return *crypto::SecretKey::FromHex(std::string(64, digit));
+}
 
 std::string PlaintextOf(const crypto::Decrypted& decrypted) {
   REQUIRE(std::holds_alternative<std::string>(decrypted));
@@ -35,9 +37,7 @@ TEST_SUITE("crypto") {
       CHECK(blob.find(kToken) == std::string::npos);
       CHECK(PlaintextOf(cipher.Decrypt(blob, "ws|U1|google|access")) == kToken);
     }
-    SUBCASE("empty plaintext") {
-      CHECK(PlaintextOf(cipher.Decrypt(cipher.Encrypt(""))).empty());
-    }
+    SUBCASE("empty plaintext") { CHECK(PlaintextOf(cipher.Decrypt(cipher.Encrypt(""))).empty()); }
   }
 
   TEST_CASE("the blob names its version, key id, a 12-byte nonce and ciphertext plus tag") {
@@ -83,8 +83,7 @@ TEST_SUITE("crypto") {
       CHECK(ErrorOf(cipher.Decrypt(blob, "other row")) == crypto::DecryptError::kTampered);
     }
     SUBCASE("truncated or garbled") {
-      CHECK(ErrorOf(cipher.Decrypt(blob.substr(0, 20), "row")) ==
-            crypto::DecryptError::kMalformed);
+      CHECK(ErrorOf(cipher.Decrypt(blob.substr(0, 20), "row")) == crypto::DecryptError::kMalformed);
       CHECK(ErrorOf(cipher.Decrypt("v2" + blob.substr(2), "row")) ==
             crypto::DecryptError::kMalformed);
       CHECK(ErrorOf(cipher.Decrypt("", "row")) == crypto::DecryptError::kMalformed);
@@ -103,7 +102,8 @@ TEST_SUITE("crypto") {
     }
   }
 
-  TEST_CASE("after a key rotation old blobs decrypt with the previous key and new ones use the new") {
+  TEST_CASE(
+      "after a key rotation old blobs decrypt with the previous key and new ones use the new") {
     const crypto::TokenCipher old_cipher(KeyFrom('a'));
     const auto old_blob = old_cipher.Encrypt(kToken);
     const crypto::TokenCipher rotated(KeyFrom('b'), {KeyFrom('c'), KeyFrom('a')});

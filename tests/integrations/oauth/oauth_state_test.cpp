@@ -77,8 +77,9 @@ TEST_SUITE("oauth") {
           oauth::StateError::kMalformed);
   }
 
-  TEST_CASE("the PKCE verifier of a flow is a valid verifier that only the state's nonce and key "
-            "determine") {
+  TEST_CASE(
+      "the PKCE verifier of a flow is a valid verifier that only the state's nonce and key "
+      "determine") {
     const oauth::OAuthState states(Key('1'));
     const auto claims = Claims();
     const auto verifier = states.PkceVerifierFor(claims);

@@ -25,12 +25,12 @@ const date::sys_seconds kNow = date::sys_days{date::year{2026} / 12 / 1} + std::
 constexpr std::string_view kRedirect = "http://localhost:5000/oauth/google/callback";
 
 struct Fixture {
-  explicit Fixture(FakeOAuthOptions options = {}, oauth::ClientAuth auth =
-                                                      oauth::ClientAuth::kRequestBody)
+  explicit Fixture(FakeOAuthOptions options = {},
+                   oauth::ClientAuth auth = oauth::ClientAuth::kRequestBody)
       : fake(std::move(options)) {
     logger->set_level(spdlog::level::trace);
     http::HttpTransportConfig config;
-    config.timeout = 2000ms;
+    config.timeout = 10000ms;
     config.retry.initial_backoff = 1ms;
     auto transport = std::make_shared<http::HttpTransport>(config, logger, [](auto) {});
     endpoint = std::make_unique<oauth::TokenEndpoint>(
@@ -76,8 +76,9 @@ TEST_SUITE("oauth") {
     Fixture f;
     f.fake.AddAuthorizationCode("4/code-1", "ada@example.com", std::string(kRedirect),
                                 oauth::Pkce::ChallengeS256(oauth::Pkce::NewVerifier()));
-    CHECK_THROWS_AS(f.endpoint->ExchangeCode("4/code-1", kRedirect, oauth::Pkce::NewVerifier(), kNow),
-                    oauth::ReconnectNeeded);
+    CHECK_THROWS_AS(
+        f.endpoint->ExchangeCode("4/code-1", kRedirect, oauth::Pkce::NewVerifier(), kNow),
+        oauth::ReconnectNeeded);
     CHECK_THROWS_AS(f.endpoint->ExchangeCode("4/code-1", kRedirect, "", kNow),
                     oauth::ReconnectNeeded);
   }
@@ -95,7 +96,8 @@ TEST_SUITE("oauth") {
     CHECK(requests[0].form.at("refresh_token") == "1//refresh-ada");
   }
 
-  TEST_CASE("a revoked refresh token is ReconnectNeeded and the token is in neither message nor log") {
+  TEST_CASE(
+      "a revoked refresh token is ReconnectNeeded and the token is in neither message nor log") {
     Fixture f;
     f.fake.AddRefreshToken("1//refresh-ada", "ada@example.com");
     f.fake.RevokeRefreshToken("1//refresh-ada");

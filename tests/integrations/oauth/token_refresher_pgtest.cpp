@@ -7,9 +7,9 @@
 #include <vector>
 
 #include <doctest/doctest.h>
-#include <pqxx/pqxx>
 #include <spdlog/logger.h>
 #include <spdlog/sinks/ostream_sink.h>
+#include <pqxx/pqxx>
 
 #include <officer/fakes/fake_oauth_token_server.hpp>
 #include <officer/integrations/http/http_transport.hpp>
@@ -56,16 +56,14 @@ struct Fixture {
       : fake(options), key(*crypto::SecretKey::FromHex(std::string(64, '7'))), cipher(key) {
     logger->set_level(spdlog::level::trace);
     http::HttpTransportConfig config;
-    config.timeout = 2000ms;
+    config.timeout = 10000ms;
     config.retry.initial_backoff = 1ms;
     auto transport = std::make_shared<http::HttpTransport>(config, logger, [](auto) {});
     endpoint = std::make_shared<oauth::TokenEndpoint>(
         transport,
-        oauth::TokenEndpointConfig{"google", fake.TokenUrl(), options.client_id,
-                                   options.client_secret,
-                                   options.basic_auth ? oauth::ClientAuth::kBasic
-                                                      : oauth::ClientAuth::kRequestBody,
-                                   ""},
+        oauth::TokenEndpointConfig{
+            "google", fake.TokenUrl(), options.client_id, options.client_secret,
+            options.basic_auth ? oauth::ClientAuth::kBasic : oauth::ClientAuth::kRequestBody, ""},
         logger);
     refresher = std::make_unique<oauth::TokenRefresher>(
         store, oauth::TokenEndpoints{{"google", endpoint}}, clock, logger,
@@ -78,7 +76,7 @@ struct Fixture {
   // Ada connected Google at kStart: an access token valid for an hour and a refresh token.
   void Connect(std::string access = "ya29.first-access", std::string refresh = "1//first-refresh") {
     fake.AddRefreshToken(refresh, "ada@example.com");
-    store.Save(ada, oauth::TokenSet{std::move(access), std::move(refresh), kStart + 3600s,
+    store.Save(ada, oauth::TokenSet{std::move(access), std::move(refresh), clock.Now() + 3600s,
                                     "https://www.googleapis.com/auth/calendar.events"});
   }
 
@@ -128,8 +126,9 @@ TEST_SUITE("credentials") {
     {
       pqxx::connection connection(f.db.Url());
       pqxx::work tx(connection);
-      tx.exec("UPDATE credentials SET access_token_enc = (SELECT access_token_enc FROM "
-              "credentials WHERE user_id = 'U1') WHERE user_id = 'U2'");
+      tx.exec(
+          "UPDATE credentials SET access_token_enc = (SELECT access_token_enc FROM "
+          "credentials WHERE user_id = 'U1') WHERE user_id = 'U2'");
       tx.commit();
     }
     CHECK_THROWS_AS(f.store.Find(grace), oauth::ReconnectNeeded);
