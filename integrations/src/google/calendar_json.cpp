@@ -41,7 +41,8 @@ d::Availability AvailabilityOf(const json* entry) {
   std::vector<d::Interval> busy;
   auto periods = entry->find("busy");
   if (periods == entry->end()) return busy;
-  if (!periods->is_array()) throw TransientError("Google freeBusy answered a busy list that is not an array");
+  if (!periods->is_array())
+    throw TransientError("Google freeBusy answered a busy list that is not an array");
   for (const auto& period : *periods) {
     const auto start = period.is_object() && period.contains("start") && period["start"].is_string()
                            ? ParseRfc3339(period["start"].get<std::string>())
@@ -98,7 +99,8 @@ std::vector<d::AttendeeAvailability> ParseFreeBusy(const json& response,
   std::vector<d::AttendeeAvailability> out;
   out.reserve(attendees.size());
   for (const auto& attendee : attendees) {
-    out.push_back(d::AttendeeAvailability{attendee, AvailabilityOf(CalendarEntry(calendars, attendee))});
+    out.push_back(
+        d::AttendeeAvailability{attendee, AvailabilityOf(CalendarEntry(calendars, attendee))});
   }
   return out;
 }
@@ -120,8 +122,8 @@ json EventBody(const d::RecurringEvent& event, const std::string& meet_request_i
     throw PermanentError("the event's first day or start time is invalid");
   }
   const date::local_seconds start =
-      date::local_days{event.first_day} + std::chrono::duration_cast<std::chrono::seconds>(
-                                              event.start.SinceMidnight());
+      date::local_days{event.first_day} +
+      std::chrono::duration_cast<std::chrono::seconds>(event.start.SinceMidnight());
   const date::local_seconds end = start + event.duration;
 
   json attendees = json::array();
@@ -151,9 +153,8 @@ json ResponseBody(const std::string& self_email, d::CalendarResponse response) {
   return {{"attendeesOmitted", true},
           {"attendees",
            json::array({{{"email", self_email},
-                         {"responseStatus", response == d::CalendarResponse::Declined
-                                                ? "declined"
-                                                : "accepted"}}})}};
+                         {"responseStatus",
+                          response == d::CalendarResponse::Declined ? "declined" : "accepted"}}})}};
 }
 
 std::string ErrorReason(const std::string& body) {

@@ -28,8 +28,8 @@ constexpr std::size_t kMaxCalendarsPerQuery = 50;
   std::string what = "Google Calendar " + std::string(operation) + " answered HTTP " +
                      std::to_string(response.status);
   if (!reason.empty()) what += " (" + reason + ")";
-  const bool rate_limited = response.status == 403 && (reason == "rateLimitExceeded" ||
-                                                       reason == "userRateLimitExceeded");
+  const bool rate_limited = response.status == 403 &&
+                            (reason == "rateLimitExceeded" || reason == "userRateLimitExceeded");
   if (response.status >= 500 || response.status == 429 || rate_limited) {
     throw TransientError(what);
   }
@@ -93,7 +93,8 @@ std::vector<d::AttendeeAvailability> GoogleCalendar::FreeBusy(
   for (std::size_t first = 0; first < unique.size(); first += kMaxCalendarsPerQuery) {
     const std::vector<std::string> chunk(
         unique.begin() + static_cast<std::ptrdiff_t>(first),
-        unique.begin() + static_cast<std::ptrdiff_t>(std::min(unique.size(), first + kMaxCalendarsPerQuery)));
+        unique.begin() +
+            static_cast<std::ptrdiff_t>(std::min(unique.size(), first + kMaxCalendarsPerQuery)));
     http::HttpRequest request;
     request.method = http::Method::kPost;
     request.url = base_url_ + "/calendar/v3/freeBusy";
@@ -171,8 +172,7 @@ void GoogleCalendar::Respond(const d::UserId& person, const std::string& event_i
   get.url = EventUrl(event_id);
   const auto current = Send(person, std::move(get), "events.get");
   if (IsGone(current.status)) {
-    logger_->info("google event {} is gone; no response recorded for {}", event_id,
-                  person.value());
+    logger_->info("google event {} is gone; no response recorded for {}", event_id, person.value());
     return;
   }
   if (!current.IsSuccess()) ThrowFor("events.get", current);
@@ -209,7 +209,7 @@ d::CalendarEventStatus GoogleCalendar::EventStatus(const d::UserId& owner,
   if (!response.IsSuccess()) ThrowFor("events.get", response);
   const json body = ParseBody("events.get", response);
   return body.value("status", std::string()) == "cancelled" ? d::CalendarEventStatus::Cancelled
-                                                              : d::CalendarEventStatus::Active;
+                                                            : d::CalendarEventStatus::Active;
 }
 
 }  // namespace officer::integrations::google

@@ -73,7 +73,8 @@ TEST_SUITE("google") {
     CHECK_THROWS_AS(google::EventBody(event, ""), officer::PermanentError);
   }
 
-  TEST_CASE("free/busy answers map to busy intervals, NotVisible for errors and missing calendars") {
+  TEST_CASE(
+      "free/busy answers map to busy intervals, NotVisible for errors and missing calendars") {
     const auto response = R"({"kind": "calendar#freeBusy", "calendars": {
       "ada@example.com": {"busy": [{"start": "2026-12-01T09:00:00+01:00",
                                     "end": "2026-12-01T10:00:00+01:00"}]},

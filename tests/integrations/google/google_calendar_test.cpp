@@ -55,7 +55,8 @@ struct Fixture {
     fake.AddAccessToken(std::string(kAdaToken), "ada@example.com");
     fake.AddAccessToken(std::string(kGraceToken), "grace@example.com");
     http::HttpTransportConfig config;
-    config.timeout = 2000ms;
+    // Generous: a loaded CI machine must not turn a slow answer into a retried request.
+    config.timeout = 10000ms;
     config.retry.initial_backoff = 1ms;
     auto transport = std::make_shared<http::HttpTransport>(config, logger, [](auto) {});
     calendar = std::make_unique<google::GoogleCalendar>(
@@ -124,8 +125,9 @@ TEST_SUITE("google") {
     CHECK(f.fake.FreeBusyQueries().at(0)["items"].size() == 1);
   }
 
-  TEST_CASE("the event goes on the organizer's primary calendar with attendees, weekday RRULE and "
-            "9:30 in Europe/Berlin, inviting by e-mail") {
+  TEST_CASE(
+      "the event goes on the organizer's primary calendar with attendees, weekday RRULE and "
+      "9:30 in Europe/Berlin, inviting by e-mail") {
     Fixture f;
     auto event = Standup();
     event.location = d::Room{"Room Kepler"};
@@ -137,14 +139,16 @@ TEST_SUITE("google") {
     CHECK(stored->query == std::map<std::string, std::string>{{"sendUpdates", "all"}});
     const json& body = stored->body;
     CHECK(body["summary"] == "Daily standup");
-    CHECK(body["start"] == R"({"dateTime": "2026-12-01T09:30:00", "timeZone": "Europe/Berlin"})"_json);
-    CHECK(body["end"] == R"({"dateTime": "2026-12-01T09:45:00", "timeZone": "Europe/Berlin"})"_json);
+    CHECK(body["start"] ==
+          R"({"dateTime": "2026-12-01T09:30:00", "timeZone": "Europe/Berlin"})"_json);
+    CHECK(body["end"] ==
+          R"({"dateTime": "2026-12-01T09:45:00", "timeZone": "Europe/Berlin"})"_json);
     CHECK(body["recurrence"] == R"(["RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"])"_json);
     CHECK(body["location"] == "Room Kepler");
     std::vector<std::string> emails;
     for (const auto& attendee : body["attendees"]) emails.push_back(attendee["email"]);
-    CHECK(emails == std::vector<std::string>{"ada@example.com", "grace@example.com",
-                                             "alan@example.com"});
+    CHECK(emails ==
+          std::vector<std::string>{"ada@example.com", "grace@example.com", "alan@example.com"});
     CHECK(id.size() == 32);
   }
 
@@ -217,7 +221,7 @@ TEST_SUITE("google") {
 
   TEST_CASE("a second 401 after a fresh token is ReconnectNeeded") {
     Fixture f;
-    f.fake.FailNextWith401(2);
+    f.fake.FailNextWith401(1000);
     CHECK_THROWS_AS(f.calendar->EventStatus(f.ada, "abc"), oauth::ReconnectNeeded);
     CHECK(f.calls.size() == 2);
   }
@@ -225,7 +229,8 @@ TEST_SUITE("google") {
   TEST_CASE("ReconnectNeeded from the token source surfaces unchanged") {
     Fixture f;
     google::GoogleCalendar calendar(
-        std::make_shared<http::HttpTransport>(http::HttpTransportConfig{}, f.logger), f.fake.BaseUrl(),
+        std::make_shared<http::HttpTransport>(http::HttpTransportConfig{}, f.logger),
+        f.fake.BaseUrl(),
         [](const d::UserId&, std::string_view) -> std::string {
           throw oauth::ReconnectNeeded("google");
         },
@@ -236,7 +241,8 @@ TEST_SUITE("google") {
     CHECK(f.fake.Server().Requests().empty());
   }
 
-  TEST_CASE("a response patches only the attendee's own entry on their copy, with attendeesOmitted") {
+  TEST_CASE(
+      "a response patches only the attendee's own entry on their copy, with attendeesOmitted") {
     Fixture f;
     const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup());
     f.calendar->Respond(f.grace, id, d::CalendarResponse::Accepted);
@@ -283,7 +289,7 @@ TEST_SUITE("google") {
     f.calendar->Respond(f.grace, id, d::CalendarResponse::Accepted);
     f.calendar->EventStatus(f.ada, id);
     f.calendar->DeleteEvent(f.ada, id);
-    f.fake.FailNextWith401(2);
+    f.fake.FailNextWith401(1000);
     CHECK_THROWS(f.calendar->DeleteEvent(f.ada, id));
 
     const auto output = f.log.str();
