@@ -148,6 +148,7 @@ const results = {
     errors: r.load.errors,
     non_2xx: r.load.non_2xx,
     socket_errors: r.load.socket_errors,
+    timeouts: r.load.timeouts,
     statuses: r.load.statuses,
     rss_idle_kb: r.rss_idle_kb,
     rss_load_kb: r.rss_load_kb,

@@ -1,7 +1,8 @@
 // Load generator for `deploy/dev bench`: signed Slack slash commands or button clicks, sent over N
 // keep-alive connections for a fixed time, closed loop (each connection sends its next request when
 // the previous answer is complete). Prints one JSON object with requests/s, p50, p99, max latency,
-// errors and the generator's own CPU use (it shares the machine with the server it measures).
+// errors (non-2xx answers, socket errors, and requests left unanswered for 3 s or more at the
+// end) and the generator's own CPU use (it shares the machine with the server it measures).
 //
 //   slack_load --url http://127.0.0.1:5000 --secret S --kind help|click
 //              [--connections 50] [--duration 10] [--warmup 0] [--threads 1]
@@ -265,6 +266,8 @@ int Once(const Options& options) {
     return 1;
   }
   ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  const timeval patience{5, 0};  // a hung server fails the check instead of hanging the bench
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
   const std::string request = SignedRequest(options, UnixNow());
   if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) !=
       static_cast<ssize_t>(request.size())) {
@@ -301,6 +304,7 @@ struct Tally {
   std::vector<std::uint32_t> latencies_us;
   std::uint64_t non_2xx = 0;
   std::uint64_t socket_errors = 0;
+  std::uint64_t timeouts = 0;
   std::map<int, std::uint64_t> statuses;
 };
 
@@ -418,7 +422,12 @@ void Drive(const Options& options, int connections, SteadyClock::time_point meas
       }
     }
   }
+  // A request still unanswered after Slack's 3 s at the end is one Slack would have shown the
+  // user as a timeout: an error, so a server that stalls does not look merely idle.
   for (auto& c : conns) {
+    if (c.busy && c.started >= measure_from && end - c.started >= std::chrono::seconds(3)) {
+      ++tally.timeouts;
+    }
     if (c.fd >= 0) ::close(c.fd);
   }
   ::close(epoll);
@@ -466,6 +475,7 @@ int main(int argc, char** argv) {
                             tally.latencies_us.end());
     all.non_2xx += tally.non_2xx;
     all.socket_errors += tally.socket_errors;
+    all.timeouts += tally.timeouts;
     for (const auto& [status, count] : tally.statuses) all.statuses[status] += count;
   }
   std::sort(all.latencies_us.begin(), all.latencies_us.end());
@@ -485,9 +495,10 @@ int main(int argc, char** argv) {
       {"p50_ms", percentile(0.50)},
       {"p99_ms", percentile(0.99)},
       {"max_ms", all.latencies_us.empty() ? 0.0 : all.latencies_us.back() / 1000.0},
-      {"errors", all.non_2xx + all.socket_errors},
+      {"errors", all.non_2xx + all.socket_errors + all.timeouts},
       {"non_2xx", all.non_2xx},
       {"socket_errors", all.socket_errors},
+      {"timeouts", all.timeouts},
       {"statuses", statuses},
       {"generator_cpu_pct", wall > 0 ? 100.0 * cpu / wall : 0.0},
   };

@@ -19,10 +19,14 @@ const port = Number(process.env.BOLT_PORT || 5001);
 
 const app = new App({
   signingSecret,
-  // Single-workspace mode, like Officer with SLACK_BOT_TOKEN. No auth.test at start: the bench
-  // has no real Slack, and the acks measured here never call the Web API.
+  // Single-workspace mode, like Officer with SLACK_BOT_TOKEN. With the bot's ids given, Bolt
+  // never calls auth.test (the bench has no real Slack; the acks measured never call the Web API).
   token: process.env.SLACK_BOT_TOKEN || 'xoxb-bench',
+  botId: 'B0BENCH',
+  botUserId: 'U0BENCHBOT',
   tokenVerificationEnabled: false,
+  // Officer's paths; Bolt's HTTPReceiver serves only /slack/events unless told otherwise.
+  endpoints: ['/slack/commands', '/slack/interactions', '/slack/events'],
   processBeforeResponse: false,
   logLevel: LogLevel.ERROR,
 });
