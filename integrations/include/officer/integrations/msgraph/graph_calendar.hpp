@@ -1,0 +1,73 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <officer/domain/ports/calendar_gateway.hpp>
+#include <officer/integrations/http/http_client.hpp>
+
+namespace spdlog {
+class logger;
+}
+
+namespace officer::integrations::msgraph {
+
+inline constexpr std::string_view kDefaultGraphBaseUrl = "https://graph.microsoft.com/v1.0";
+
+/// Where GraphCalendar gets a person's access token. `rejected` is empty on a first call; after
+/// a 401 it is the token Graph refused, and the source must return a fresh one
+/// (TokenRefresher::AccessToken(key, rejected)). Throws ReconnectNeeded or TransientError.
+using AccessTokenSource =
+    std::function<std::string(const domain::UserId& user, std::string_view rejected)>;
+
+/// Microsoft Graph (Outlook / Microsoft 365) behind the domain's calendar port, acting with
+/// each person's own delegated token on their default calendar (/me). A 401 fetches a fresh
+/// token once and retries the call once; a second 401 is ReconnectNeeded("microsoft"). 429
+/// (Retry-After) and 5xx are retried by the HttpClient. Other refusals are PermanentError
+/// naming the operation, status and Graph's error code, never a token. Safe from many threads.
+///
+/// Event ids are the organizer's (Graph ids are per mailbox). Respond posts to the same id
+/// with the attendee's token, which reaches the attendee's copy only where ids are shared
+/// (the fake does that); a 404 there is logged and ignored.
+class GraphCalendar final : public domain::CalendarGateway {
+ public:
+  /// `base_url`: MS_GRAPH_BASE_URL (kDefaultGraphBaseUrl), no trailing slash needed.
+  GraphCalendar(std::shared_ptr<http::HttpClient> http, std::string base_url,
+                AccessTokenSource tokens, std::shared_ptr<spdlog::logger> logger);
+
+  /// One POST /me/calendar/getSchedule per 100 schedules, duplicates asked once, with
+  /// Prefer: outlook.timezone="UTC" (see ParseSchedule for what counts as busy). A schedule
+  /// answered with an `error` is NotVisible.
+  std::vector<domain::AttendeeAvailability> FreeBusy(const domain::UserId& owner,
+                                                     const std::vector<std::string>& attendees,
+                                                     const domain::Interval& window) override;
+  /// POST /me/events with EventBody and a fresh transactionId; returns the event id.
+  std::string CreateRecurringEvent(const domain::UserId& owner,
+                                   const domain::RecurringEvent& event) override;
+  /// POST /me/events/{id}/cancel {comment} (organizer only; attendees get a cancellation).
+  /// 404 counts as done. A 400 (Graph refuses to cancel what it does not see as a meeting it
+  /// organizes, e.g. one without attendees) falls back to DELETE /me/events/{id}.
+  void DeleteEvent(const domain::UserId& owner, const std::string& event_id) override;
+  /// With `person`'s token: POST /me/events/{id}/accept or /decline {sendResponse: true}.
+  /// 404 (not on their calendar, or gone) is left alone.
+  void Respond(const domain::UserId& person, const std::string& event_id,
+               domain::CalendarResponse response) override;
+  /// GET /me/events/{id}?$select=isCancelled: Cancelled for isCancelled true or 404.
+  domain::CalendarEventStatus EventStatus(const domain::UserId& owner,
+                                          const std::string& event_id) override;
+
+ private:
+  http::HttpResponse Send(const domain::UserId& user, http::HttpRequest request,
+                          std::string_view operation);
+  std::string EventUrl(const std::string& event_id) const;
+
+  std::shared_ptr<http::HttpClient> http_;
+  std::string base_url_;
+  AccessTokenSource tokens_;
+  std::shared_ptr<spdlog::logger> logger_;
+};
+
+}  // namespace officer::integrations::msgraph
