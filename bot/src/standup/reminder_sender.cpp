@@ -58,7 +58,8 @@ void ReminderSender::Run(const std::string& payload) {
                                     meeting->reminder, default_lead_);
   if (!lead) return decide(d::ReminderOutcome::SkippedOff);
 
-  switch (d::ShouldSend(start, *lead, clock_.Now())) {
+  const auto now = clock_.Now();
+  switch (d::ShouldSend(start, *lead, now)) {
     case d::SendDecision::DropLate:
       return decide(d::ReminderOutcome::DroppedLate);
     case d::SendDecision::TooEarly:
@@ -79,7 +80,8 @@ void ReminderSender::Run(const std::string& payload) {
         recipient,
         d::MeetingReminder{
             *meeting, d::Interval{start, start + std::chrono::minutes(meeting->duration_minutes)},
-            *lead});
+            // "Starts in" tells what is left: less than the lead when booked or sent late.
+            std::min(*lead, std::chrono::ceil<std::chrono::minutes>(start - now))});
   } catch (const std::exception&) {
     schedule_.Release(id, start, recipient);
     throw;

@@ -12,20 +12,22 @@ constexpr std::string_view kInsertJob =
     " VALUES ($1, $2::jsonb, NULLIF($3, ''), $4, now() + make_interval(secs => $5))"
     " ON CONFLICT (idempotency_key) DO NOTHING";
 
-// A job is due when pending and past its run_at, or claimed by a worker whose lease ran out.
-// It may run only when no older unfinished job shares its queue.
+// A job is due when pending and past its run_at, or claimed by a worker whose lease ran out. A
+// claimed job's run_at is in the past too, so `run_at <= now()` bounds both cases and the scan
+// walks only the due part of the jobs_due index, however many reminders are planned ahead.
+// A job may run only when no older unfinished job shares its queue.
 constexpr std::string_view kClaimJob =
     "UPDATE jobs SET status = 'running', attempts = attempts + 1,"
     "   locked_until = now() + make_interval(secs => $1)"
     " WHERE id = ("
     "   SELECT j.id FROM jobs j"
-    "   WHERE ((j.status = 'pending' AND j.run_at <= now())"
-    "          OR (j.status = 'running' AND j.locked_until < now()))"
+    "   WHERE j.status IN ('pending', 'running') AND j.run_at <= now()"
+    "     AND (j.status = 'pending' OR j.locked_until < now())"
     "     AND (j.queue_key IS NULL OR NOT EXISTS ("
     "       SELECT 1 FROM jobs k WHERE k.queue_key = j.queue_key AND k.id < j.id"
     "         AND k.status IN ('pending', 'running')))"
     "   ORDER BY j.run_at, j.id LIMIT 1 FOR UPDATE SKIP LOCKED)"
-    " RETURNING id, kind, payload::text, attempts";
+" RETURNING id, kind, payload::text, attempts";
 
 constexpr std::string_view kCompleteJob =
     "UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL WHERE id = $1";
