@@ -37,6 +37,14 @@ std::string Lower(std::string text) {
 
 bool SameEmail(const std::string& a, const std::string& b) { return Lower(a) == Lower(b); }
 
+// 204 must carry no body: FakeResponse::Status(204) sends its text, which a client reading
+// no body for 204 takes as the start of the next response on a kept-alive connection.
+FakeResponse NoContent() {
+  FakeResponse response;
+  response.status = 204;
+  return response;
+}
+
 std::string BearerToken(const RecordedRequest& request) {
   const std::string header = request.Header("authorization");
   constexpr std::string_view kBearer = "Bearer ";
@@ -305,7 +313,7 @@ FakeResponse FakeGraphCalendar::Delete(const std::string& owner, const std::stri
   const auto* visible = Visible(owner, id);
   if (visible == nullptr || !SameEmail(visible->organizer, owner)) return NotFound();
   events_.at(id).cancelled = true;
-  return FakeResponse::Status(204);
+  return NoContent();
 }
 
 }  // namespace officer::fakes

@@ -15,6 +15,14 @@ FakeResponse ZoomError(int status, int code, std::string message) {
   return FakeResponse::Json(json{{"code", code}, {"message", std::move(message)}}.dump(), status);
 }
 
+// 204 must carry no body: FakeResponse::Status(204) sends its text, which a client reading
+// no body for 204 takes as the start of the next response on a kept-alive connection.
+FakeResponse NoContent() {
+  FakeResponse response;
+  response.status = 204;
+  return response;
+}
+
 std::string BearerToken(const RecordedRequest& request) {
   const std::string header = request.Header("authorization");
   constexpr std::string_view kBearer = "Bearer ";
@@ -94,7 +102,7 @@ FakeResponse FakeZoomApi::Dispatch(const RecordedRequest& request) {
   if (request.method == "GET") return FakeResponse::Json(View(found->second).dump());
   if (request.method == "DELETE") {
     found->second.deleted = true;
-    return FakeResponse::Status(204);
+    return NoContent();
   }
   return ZoomError(405, 405, "Method Not Allowed");
 }

@@ -285,6 +285,15 @@ TEST_SUITE("graph calendar") {
     CHECK(f.fake.Server().CountTo("/me/calendar/getSchedule") == 2);
   }
 
+  TEST_CASE("a 429 with Retry-After is waited out by the transport and the call repeated") {
+    Fixture f;
+    f.fake.Server().Enqueue("/me/calendar/getSchedule", FakeResponse::RateLimited(2));
+    const auto answer = f.calendar->FreeBusy(f.ada, {"alan@example.com"}, {At(1, 0), At(2, 0)});
+    CHECK(answer.at(0).availability == d::Availability{std::vector<d::Interval>{}});
+    CHECK(f.fake.Server().CountTo("/me/calendar/getSchedule") == 2);
+    CHECK(f.calls.size() == 1);
+  }
+
   TEST_CASE("a second 401 after a fresh token is ReconnectNeeded for microsoft") {
     Fixture f;
     f.fake.FailNextWith401(1000);
