@@ -32,4 +32,9 @@ PersonPreferences SetAutoconfirm(PersonPreferences current, bool on) {
   return current;
 }
 
+PersonPreferences SetReminderPlace(PersonPreferences current, ReminderPlace place) {
+  current.reminder_place = place;
+  return current;
+}
+
 }  // namespace officer::domain

@@ -15,7 +15,9 @@ namespace {
 
 const MeetingId kId{"m1"};
 
-PersonPreferences Prefs() { return PersonPreferences{UserId{"U2"}, std::nullopt, {}, false}; }
+PersonPreferences Prefs() {
+  return PersonPreferences{UserId{"U2"}, std::nullopt, {}, false, ReminderPlace::DirectMessage};
+}
 
 std::optional<StandupMeeting> Current() { return Meeting("Europe/Berlin", {9, 30}); }
 
@@ -86,6 +88,16 @@ TEST_CASE("a reminder preference is refused when it cannot apply") {
 TEST_CASE("autoconfirm can be turned on and off") {
   CHECK(SetAutoconfirm(Prefs(), true).autoconfirm);
   CHECK_FALSE(SetAutoconfirm(SetAutoconfirm(Prefs(), true), false).autoconfirm);
+}
+
+TEST_CASE("where reminders go is kept, and changes nothing else") {
+  auto prefs = Prefs();
+  prefs.all_meetings = ReminderSetting::Before(std::chrono::minutes(5));
+  const auto changed = SetReminderPlace(prefs, ReminderPlace::Channel);
+  CHECK(changed.reminder_place == ReminderPlace::Channel);
+  CHECK(changed.all_meetings == prefs.all_meetings);
+  CHECK(SetReminderPlace(changed, ReminderPlace::DirectMessage).reminder_place ==
+        ReminderPlace::DirectMessage);
 }
 
 TEST_SUITE_END();

@@ -2,6 +2,7 @@
 // restarted), real PostgreSQL, and the fake Slack Web API over HTTP.
 #include <signal.h>
 
+#include <algorithm>
 #include <set>
 #include <thread>
 
@@ -97,9 +98,17 @@ struct ReminderWorld {
     return meeting;
   }
 
-  // Reminder DMs the fake received, as "<user> <title>" lines.
+  // Reminders the fake received, as "<user> <title>" lines: DMs, and posts in #C1 naming a
+  // person.
   std::vector<std::string> RemindersReceived() {
     std::vector<std::string> out;
+    for (const auto& message : slack.MessagesIn("C1")) {
+      if (message.text.find("starts in") == std::string::npos) continue;
+      const auto start = message.text.find("Standup ");
+      out.push_back(message.text.substr(2, message.text.find('>') - 2) + " " +
+                    message.text.substr(start, message.text.find('*', start) - start) +
+                    " (channel)");
+    }
     for (const char* user : {"U1", "U2"}) {
       auto channel = slack.DmChannelOf(user);
       if (!channel) continue;
@@ -128,6 +137,11 @@ TEST_SUITE("reminders") {
     ReminderWorld world;
     const auto start = NextMinuteAfter(std::chrono::seconds(75));
     for (int i = 0; i < 200; ++i) world.Standup("m" + std::to_string(i), start);
+    // U2 chose to be reminded in the standup's channel; U1 keeps direct messages.
+    d::PersonPreferences channel_please;
+    channel_please.user = d::UserId("U2");
+    channel_please.reminder_place = d::ReminderPlace::Channel;
+    world.meetings.SavePreferences(d::WorkspaceId("T1"), channel_please, {});
     auto first = OfficerProcess::Serve(world.Env());
     auto second = OfficerProcess::Serve(world.Env());
 
@@ -143,6 +157,10 @@ TEST_SUITE("reminders") {
     const auto received = world.RemindersReceived();
     CHECK(received.size() == 400);
     CHECK(std::set<std::string>(received.begin(), received.end()).size() == 400);
+    CHECK(std::count_if(received.begin(), received.end(), [](const std::string& line) {
+            return line.rfind("U2 ", 0) == 0 && line.find("(channel)") != std::string::npos;
+          }) == 200);
+    CHECK_FALSE(world.slack.DmChannelOf("U2").has_value());
   }
 
   TEST_CASE("a standup cancelled a second before its reminder reminds nobody") {

@@ -290,6 +290,9 @@ TEST_SUITE("slack flow") {
     CHECK(Text(world.Command("U2", "remind 5m " + meeting)).find("5 minutes") != std::string::npos);
     CHECK(world.Command("U2", "remind off all").status == 200);
     CHECK(world.Command("U3", "autoconfirm on").status == 200);
+    CHECK(Text(world.Command("U3", "remind 15m all channel")).find("channel") != std::string::npos);
+    CHECK(world.Scalar("SELECT count(*) FROM people WHERE user_id = 'U3'"
+                       " AND reminder_place = 'channel'") == 1);
     CHECK(world.Scalar("SELECT minutes FROM reminder_preferences WHERE user_id = 'U2'"
                        " AND meeting_id <> ''") == 5);
     CHECK(world.Scalar("SELECT count(*) FROM reminder_preferences WHERE user_id = 'U2'"

@@ -20,7 +20,8 @@ std::string Line(std::string_view slash_command, std::string_view rest) {
 std::string ListUsage(std::string_view cmd) { return Line(cmd, "list"); }
 std::string CancelUsage(std::string_view cmd) { return Line(cmd, "cancel ID"); }
 std::string RemindUsage(std::string_view cmd) {
-  return Line(cmd, "remind 10m [ID|all]") + "  or  " + Line(cmd, "remind off [ID|all]");
+  return Line(cmd, "remind 10m [ID|all] [dm|channel]") + "  or  " +
+         Line(cmd, "remind off [ID|all]");
 }
 std::string AutoconfirmUsage(std::string_view cmd) { return Line(cmd, "autoconfirm on|off"); }
 std::string AgendaUsage(std::string_view cmd) {
@@ -117,18 +118,23 @@ Expected<Command, std::string> ParseRemind(const Tokens& tokens, std::string_vie
     remind.minutes = static_cast<int>(amount->minutes);
     next = 1 + amount->tokens;
   }
-  if (next < tokens.size()) {
-    const Token& target = tokens[next];
-    if (target.kind == TokenKind::kWord && Lower(target.text) == "all") {
+  bool has_target = false;
+  for (; next < tokens.size(); ++next) {
+    const Token& word = tokens[next];
+    const std::string lower = word.kind == TokenKind::kWord ? Lower(word.text) : "";
+    if ((lower == "dm" || lower == "channel" || lower == "here") && !remind.place) {
+      remind.place = lower == "dm" ? ReminderPlace::kDirectMessage : ReminderPlace::kChannel;
+      continue;
+    }
+    if (has_target) return Unexpected{Extra("remind", word)};
+    has_target = true;
+    if (lower == "all") {
       remind.scope = RemindScope::kAll;
-    } else if (const auto id = MeetingId(target)) {
+    } else if (const auto id = MeetingId(word)) {
       remind.scope = RemindScope::kMeeting;
       remind.meeting_id = *id;
     } else {
-      return Unexpected{NotAnId(target, cmd)};
-    }
-    if (next + 1 < tokens.size()) {
-      return Unexpected{Extra("remind", tokens[next + 1])};
+      return Unexpected{NotAnId(word, cmd)};
     }
   }
   return remind;

@@ -81,7 +81,8 @@ void ReminderSender::Run(const std::string& payload) {
         d::MeetingReminder{
             *meeting, d::Interval{start, start + std::chrono::minutes(meeting->duration_minutes)},
             // "Starts in" tells what is left: less than the lead when booked or sent late.
-            std::min(*lead, std::chrono::ceil<std::chrono::minutes>(start - now))});
+            std::min(*lead, std::chrono::ceil<std::chrono::minutes>(start - now)),
+            preferences.reminder_place});
   } catch (const std::exception&) {
     schedule_.Release(id, start, recipient);
     throw;

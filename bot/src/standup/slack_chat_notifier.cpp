@@ -2,7 +2,10 @@
 
 #include <date/tz.h>
 
+#include <nlohmann/json.hpp>
+
 #include <officer/bot/render/meeting_message.hpp>
+#include <officer/bot/render/mrkdwn.hpp>
 #include <officer/bot/render/notice.hpp>
 #include <officer/bot/render/reminder.hpp>
 #include <officer/domain/errors.hpp>
@@ -57,7 +60,16 @@ void SlackChatNotifier::SendReminder(const domain::UserId& to,
   const auto& meeting = reminder.meeting;
   const auto message =
       render::Reminder(meeting, reminder.occurrence, reminder.lead, ZoneOf(meeting));
-  slack_.SendDirect(meeting.workspace.value(), to.value(), PostOf(message));
+  if (reminder.place == domain::ReminderPlace::DirectMessage) {
+    slack_.SendDirect(meeting.workspace.value(), to.value(), PostOf(message));
+    return;
+  }
+  // In the channel the reminder names its person, so it reaches them and not everyone.
+  auto blocks = nlohmann::json::array(
+      {{{"type", "section"}, {"text", {{"type", "mrkdwn"}, {"text", render::Mention(to)}}}}});
+  for (const auto& block : message.blocks) blocks.push_back(block);
+  slack_.PostMessage(meeting.workspace.value(), meeting.channel.value(),
+                     SlackPost{render::Mention(to) + " " + message.text, blocks.dump()});
 }
 
 }  // namespace officer::bot::standup

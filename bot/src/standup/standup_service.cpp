@@ -116,8 +116,20 @@ SlackPost StandupService::HandleCommand(const slack::SlashCommandRequest& reques
             const auto current = meetings_.LoadPreferences(workspace, user);
             auto result = d::SetReminderPreference(current, meeting, change);
             if (auto* changed = std::get_if<d::PreferencesChanged>(&result)) {
+              if (command.place) {
+                changed->preferences = d::SetReminderPlace(
+                    changed->preferences, *command.place == slack::ReminderPlace::kChannel
+                                              ? d::ReminderPlace::Channel
+                                              : d::ReminderPlace::DirectMessage);
+              }
               meetings_.SavePreferences(workspace, changed->preferences, changed->effects);
-              return Text(render::ReminderPreferenceAck(change.meeting, change.setting));
+              std::string ack = render::ReminderPreferenceAck(change.meeting, change.setting);
+              if (command.place) {
+                ack += *command.place == slack::ReminderPlace::kChannel
+                           ? " Your reminders now come in the standup's channel."
+                           : " Your reminders now come as direct messages.";
+              }
+              return Text(ack);
             }
             return Text(std::visit(
                 [](const auto& value) -> std::string {

@@ -317,10 +317,13 @@ d::PersonPreferences PgMeetingRepository::LoadPreferences(const d::WorkspaceId& 
     pqxx::read_transaction tx(connection);
     d::PersonPreferences preferences;
     preferences.user = user;
-    const auto autoconfirm =
-        tx.exec_params("SELECT autoconfirm FROM people WHERE workspace_id = $1 AND user_id = $2",
-                       workspace.value(), user.value());
-    preferences.autoconfirm = !autoconfirm.empty() && autoconfirm[0][0].as<bool>();
+    const auto person = tx.exec_params(
+        "SELECT autoconfirm, reminder_place FROM people WHERE workspace_id = $1 AND user_id = $2",
+        workspace.value(), user.value());
+    preferences.autoconfirm = !person.empty() && person[0][0].as<bool>();
+    if (!person.empty() && person[0][1].as<std::string>() == "channel") {
+      preferences.reminder_place = d::ReminderPlace::Channel;
+    }
     for (const auto& row : tx.exec_params("SELECT meeting_id, minutes FROM reminder_preferences"
                                           " WHERE workspace_id = $1 AND user_id = $2",
                                           workspace.value(), user.value())) {
@@ -344,10 +347,12 @@ void PgMeetingRepository::SavePreferences(const d::WorkspaceId& workspace,
   pool_.Run([&](pqxx::connection& connection) {
     pqxx::work tx(connection);
     tx.exec_params(
-        "INSERT INTO people (workspace_id, user_id, autoconfirm) VALUES ($1, $2, $3)"
-        " ON CONFLICT (workspace_id, user_id) DO UPDATE SET autoconfirm = EXCLUDED.autoconfirm,"
+        "INSERT INTO people (workspace_id, user_id, autoconfirm, reminder_place)"
+        " VALUES ($1, $2, $3, $4) ON CONFLICT (workspace_id, user_id) DO UPDATE"
+        " SET autoconfirm = EXCLUDED.autoconfirm, reminder_place = EXCLUDED.reminder_place,"
         " updated_at = now()",
-        workspace.value(), preferences.user.value(), preferences.autoconfirm);
+        workspace.value(), preferences.user.value(), preferences.autoconfirm,
+        preferences.reminder_place == d::ReminderPlace::Channel ? "channel" : "dm");
     tx.exec_params("DELETE FROM reminder_preferences WHERE workspace_id = $1 AND user_id = $2",
                    workspace.value(), preferences.user.value());
     auto insert = [&](const std::string& meeting, const d::ReminderSetting& setting) {

@@ -506,7 +506,7 @@ TEST_SUITE("bot.slack.command_text") {
 
   TEST_CASE("remind sets minutes without a target") {
     const auto remind = Parse<slack::RemindCommand>("remind 10m");
-    CHECK(remind == slack::RemindCommand{10, slack::RemindScope::kUnspecified, ""});
+    CHECK(remind == slack::RemindCommand{10, slack::RemindScope::kUnspecified, "", std::nullopt});
   }
 
   TEST_CASE("remind accepts minutes in several spellings") {
@@ -517,28 +517,43 @@ TEST_SUITE("bot.slack.command_text") {
 
   TEST_CASE("remind for all standups") {
     CHECK(Parse<slack::RemindCommand>("remind 5m ALL") ==
-          slack::RemindCommand{5, slack::RemindScope::kAll, ""});
+          slack::RemindCommand{5, slack::RemindScope::kAll, "", std::nullopt});
+  }
+
+  TEST_CASE("remind takes where to remind: a direct message or the standup's channel") {
+    CHECK(Parse<slack::RemindCommand>("remind 5m channel").place == slack::ReminderPlace::kChannel);
+    CHECK(Parse<slack::RemindCommand>("remind 5m all here") ==
+          slack::RemindCommand{5, slack::RemindScope::kAll, "", slack::ReminderPlace::kChannel});
+    CHECK(Parse<slack::RemindCommand>("remind 10m DM sd-abc") ==
+          slack::RemindCommand{10, slack::RemindScope::kMeeting, "sd-abc",
+                               slack::ReminderPlace::kDirectMessage});
+    CHECK_FALSE(Parse<slack::RemindCommand>("remind 5m").place.has_value());
+  }
+
+  TEST_CASE("remind refuses two targets") {
+    CHECK(ParseCommandText("remind 5m all sd-abc").has_value() == false);
   }
 
   TEST_CASE("remind for one standup") {
     CHECK(Parse<slack::RemindCommand>("remind 5 min 42") ==
-          slack::RemindCommand{5, slack::RemindScope::kMeeting, "42"});
+          slack::RemindCommand{5, slack::RemindScope::kMeeting, "42", std::nullopt});
   }
 
   TEST_CASE("remind off, for everything or one standup") {
     CHECK(Parse<slack::RemindCommand>("remind off") ==
-          slack::RemindCommand{std::nullopt, slack::RemindScope::kUnspecified, ""});
+          slack::RemindCommand{std::nullopt, slack::RemindScope::kUnspecified, "", std::nullopt});
     CHECK(Parse<slack::RemindCommand>("remind OFF all") ==
-          slack::RemindCommand{std::nullopt, slack::RemindScope::kAll, ""});
+          slack::RemindCommand{std::nullopt, slack::RemindScope::kAll, "", std::nullopt});
     CHECK(Parse<slack::RemindCommand>("remind off #7") ==
-          slack::RemindCommand{std::nullopt, slack::RemindScope::kMeeting, "7"});
+          slack::RemindCommand{std::nullopt, slack::RemindScope::kMeeting, "7", std::nullopt});
   }
 
   TEST_CASE("remind without a time is refused") {
     const auto error = Error("remind");
     CHECK(error.message ==
           "Tell me how long before a standup to remind you, like remind 10m, or remind off.");
-    CHECK(error.usage == "/standup remind 10m [ID|all]  or  /standup remind off [ID|all]");
+    CHECK(error.usage ==
+          "/standup remind 10m [ID|all] [dm|channel]  or  /standup remind off [ID|all]");
   }
 
   TEST_CASE("remind with something that is not a time is refused") {

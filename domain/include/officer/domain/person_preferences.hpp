@@ -8,12 +8,19 @@
 
 namespace officer::domain {
 
+/// Where a person gets their reminders.
+enum class ReminderPlace {
+  DirectMessage,  ///< a direct message (the default)
+  Channel,        ///< in the standup's channel, mentioning them
+};
+
 /// What one person chose for themselves, across meetings.
 struct PersonPreferences {
   UserId user;
   std::optional<ReminderSetting> all_meetings;       ///< "remind N m all" / "remind off all"
   std::map<MeetingId, ReminderSetting> per_meeting;  ///< "remind N m <id>" / "remind off <id>"
   bool autoconfirm = false;                          ///< accept invitations automatically
+  ReminderPlace reminder_place = ReminderPlace::DirectMessage;
 
   /// This person's setting for one meeting, if they made one.
   std::optional<ReminderSetting> ForMeeting(const MeetingId& meeting) const {

@@ -177,6 +177,9 @@ ReminderPreferenceResult SetReminderPreference(const PersonPreferences& current,
 /// Sets "autoconfirm on|off"; applies to invitations from now on.
 PersonPreferences SetAutoconfirm(PersonPreferences current, bool on);
 
+/// Sets where "remind … dm|channel" sends this person's reminders, for all their standups.
+PersonPreferences SetReminderPlace(PersonPreferences current, ReminderPlace place);
+
 // ---- Recording what effects produced --------------------------------------------------------
 
 /// Stores the created calendar event's id. On a meeting cancelled meanwhile, nothing is stored and

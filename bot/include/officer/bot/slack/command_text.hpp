@@ -99,11 +99,16 @@ enum class RemindScope {
 inline constexpr int kMinReminderMinutes = 1;
 inline constexpr int kMaxReminderMinutes = 1440;
 
-/// `remind <N>m [<id>|all]`, `remind off [<id>|all]`.
+/// Where a person wants their reminders: `dm` (a direct message) or `channel` (`here`): in the
+/// standup's channel, mentioning them.
+enum class ReminderPlace { kDirectMessage, kChannel };
+
+/// `remind <N>m [<id>|all] [dm|channel]`, `remind off [<id>|all]`.
 struct RemindCommand {
   std::optional<int> minutes;  ///< nullopt means off; otherwise 1..1440
   RemindScope scope = RemindScope::kUnspecified;
-  std::string meeting_id;  ///< set only for RemindScope::kMeeting
+  std::string meeting_id;              ///< set only for RemindScope::kMeeting
+  std::optional<ReminderPlace> place;  ///< nullopt: keep the person's choice
   friend bool operator==(const RemindCommand&, const RemindCommand&) = default;
 };
 

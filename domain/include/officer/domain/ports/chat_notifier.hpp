@@ -8,6 +8,7 @@
 #include <officer/domain/effects.hpp>
 #include <officer/domain/ids.hpp>
 #include <officer/domain/interval.hpp>
+#include <officer/domain/person_preferences.hpp>
 #include <officer/domain/standup_meeting.hpp>
 
 namespace officer::domain {
@@ -29,7 +30,8 @@ struct MeetingNotice {
 struct MeetingReminder {
   const StandupMeeting& meeting;
   Interval occurrence;
-  std::chrono::minutes lead{0};
+  std::chrono::minutes lead{0};  ///< what is left until the start
+  ReminderPlace place = ReminderPlace::DirectMessage;
 };
 
 /// A private reply to one person in a channel, already worded by the bot's renderer.
@@ -57,7 +59,7 @@ class ChatNotifier {
   virtual void SendDirectMessage(const UserId& to, const MeetingNotice& notice) = 0;
   /// Shows one person a message only they can see.
   virtual void ReplyEphemeral(const EphemeralReply& reply) = 0;
-  /// Reminds `to` of an occurrence by direct message.
+  /// Reminds `to` of an occurrence, by direct message or in the standup's channel.
   virtual void SendReminder(const UserId& to, const MeetingReminder& reminder) = 0;
 };
 

@@ -30,7 +30,7 @@ class ReminderSchedule {
 
   /// Claims the right to decide this reminder.
   virtual ReminderClaim Claim(const MeetingId& meeting, date::sys_seconds occurrence,
-                     const UserId& recipient) = 0;
+                              const UserId& recipient) = 0;
   /// Records what became of a claimed reminder.
   virtual void Record(const MeetingId& meeting, date::sys_seconds occurrence,
                       const UserId& recipient, ReminderOutcome outcome) = 0;
