@@ -1,5 +1,9 @@
 // The composition root: the one place that reads configuration, builds loggers and constructs
 // concrete adapters.
+#include <utility>  // before pplx: boost/asio needs it
+
+#include <pplx/threadpool.h>
+
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -185,6 +189,11 @@ int RunServe(Config config) {
   sigaddset(&stop_signals, SIGTERM);
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  // cpprestsdk's default pool of 40 threads spends more time switching than serving on small
+  // machines; a few threads per core measured best (see README, Benchmarks).
+  crossplat::threadpool::initialize_with_threads(
+      std::max<std::size_t>(8, 4 * std::thread::hardware_concurrency()));
 
   officer::bot::Logging logging(config.log_format);
   auto log = logging.Logger("officer");

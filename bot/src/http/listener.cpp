@@ -51,23 +51,34 @@ struct HttpListener::State {
                      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
       inbound.headers.emplace(std::move(lower), value);
     }
-    OutboundResponse response;
-    try {
-      if (request.headers().content_length() > max_body_bytes) {
-        inbound.body_too_large = true;
-      } else {
-        auto bytes = request.extract_vector().get();
+    if (request.headers().content_length() > max_body_bytes) {
+      inbound.body_too_large = true;
+      Finish(request, inbound);
+      return;
+    }
+    // Never block a pool thread waiting for the body: the same pool reads it, so blocked
+    // handlers would deadlock the listener once every pool thread waits.
+    request.extract_vector().then([this, request, inbound = std::move(inbound)](
+                                      pplx::task<std::vector<unsigned char>> body) mutable {
+      try {
+        auto bytes = body.get();
         if (bytes.size() > max_body_bytes) {
           inbound.body_too_large = true;
         } else {
           inbound.body.assign(bytes.begin(), bytes.end());
         }
+      } catch (const std::exception&) {
+        Reply(request, JsonError(400, "bad_request", "The request body could not be read."));
+        --in_flight;
+        return;
       }
-      response = handler(inbound);
-    } catch (const std::exception&) {
-      response = JsonError(400, "bad_request", "The request body could not be read.");
-    }
-    Reply(request, response);
+      Finish(request, inbound);
+    });
+  }
+
+  // Dispatches and replies; the dispatcher never throws, so every request gets its answer.
+  void Finish(http::http_request& request, const InboundRequest& inbound) {
+    Reply(request, handler(inbound));
     --in_flight;
   }
 };
