@@ -10,19 +10,13 @@
 #include <officer/domain/errors.hpp>
 #include <officer/domain/standup_organizer.hpp>
 
+#include "zones.hpp"
+
 namespace officer::bot::standup {
 
 namespace {
 
 namespace d = domain;
-
-const date::time_zone* Zone(const std::string& name) {
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    return nullptr;
-  }
-}
 
 d::DaySet Days(const slack::DaySet& days) {
   // The grammar counts from Monday; the domain uses date::weekday.
@@ -123,7 +117,7 @@ void BookingWorker::Run(const std::string& payload) {
   }
   meetings_.RememberPeople(workspace, people);
 
-  auto result = d::Book(request, Zone(request.zone_name), clock_.Now());
+  auto result = d::Book(request, FindZone(request.zone_name), clock_.Now());
   if (auto* booked = std::get_if<d::Booked>(&result)) {
     if (meetings_.Save(booked->meeting, 0, booked->effects) == d::SaveOutcome::Saved) {
       reply(BookedText(booked->meeting));

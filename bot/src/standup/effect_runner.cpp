@@ -8,26 +8,13 @@
 #include <officer/domain/schedule.hpp>
 #include <officer/domain/standup_organizer.hpp>
 
+#include "zones.hpp"
+
 namespace officer::bot::standup {
 
 namespace {
 
 namespace d = domain;
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-
-const date::time_zone& ZoneOf(const d::StandupMeeting& meeting) {
-  try {
-    return *date::locate_zone(meeting.zone_name);
-  } catch (const std::exception&) {
-    throw PermanentError("standup " + meeting.id.value() + " has an unknown zone");
-  }
-}
 
 // The key a calendar knows a participant by: their e-mail, or their chat id without one.
 std::string CalendarKey(const d::Participant& participant) {

@@ -45,13 +45,41 @@ std::string TooManyPeopleText(std::size_t limit) {
          " people for one standup. Name a smaller group, or split the team.";
 }
 
+namespace {
+
+const char* ProviderTitle(slack::ConnectProvider provider) {
+  return provider == slack::ConnectProvider::kGoogle      ? "Google Calendar"
+         : provider == slack::ConnectProvider::kMicrosoft ? "Microsoft 365"
+                                                          : "Zoom";
+}
+
+}  // namespace
+
 std::string ConnectText(slack::ConnectProvider provider) {
-  const char* name = provider == slack::ConnectProvider::kGoogle      ? "Google Calendar"
-                     : provider == slack::ConnectProvider::kMicrosoft ? "Microsoft 365"
-                                                                      : "Zoom";
-  return std::string("Connecting ") + name +
-         " isn't available on this Officer yet. Until then standups go on Officer's own "
-         "calendar, which still finds clashes between standups.";
+  return std::string("Connecting ") + ProviderTitle(provider) +
+         " isn't set up on this Officer (its administrator has not configured the app's client "
+         "id). Until then standups go on Officer's own calendar, which still finds clashes "
+         "between standups.";
+}
+
+std::string ConnectLinkText(slack::ConnectProvider provider, const std::string& link) {
+  return std::string("Connect your ") + ProviderTitle(provider) + ": <" + link +
+         "|open this link> within 10 minutes. It is only for you; don't share it.";
+}
+
+std::string ReconnectText(const std::string& provider, const std::string& link) {
+  const char* title = provider == "google"      ? "Google Calendar"
+                      : provider == "microsoft" ? "Microsoft 365"
+                                                : "Zoom";
+  std::string text = std::string("Your ") + title +
+                     " connection has expired or was revoked, so Officer can't use it any more.";
+  if (!link.empty()) {
+    text += " Connect it again: <" + link + "|open this link> within 10 minutes, or later with";
+  } else {
+    text += " Connect it again with";
+  }
+  text += " `/standup connect " + provider + "`.";
+  return text;
 }
 
 std::string TryAgainShortlyText() {

@@ -26,6 +26,12 @@ void RunReplyJob(SlackApi& slack, const std::string& payload) {
                       job.value("response_url", ""), SlackPost{job.value("text", ""), "[]"});
 }
 
+void RunDirectJob(SlackApi& slack, const std::string& payload) {
+  const auto job = Payload(payload);
+  slack.SendDirect(job.value("team", ""), job.value("user", ""),
+                   SlackPost{job.value("text", ""), "[]"});
+}
+
 void RunOpenModalJob(SlackApi& slack, const std::string& payload,
                      const std::string& default_time_zone) {
   const auto job = Payload(payload);

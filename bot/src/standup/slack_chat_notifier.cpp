@@ -10,17 +10,11 @@
 #include <officer/bot/render/reminder.hpp>
 #include <officer/domain/errors.hpp>
 
+#include "zones.hpp"
+
 namespace officer::bot::standup {
 
 namespace {
-
-const date::time_zone& ZoneOf(const domain::StandupMeeting& meeting) {
-  try {
-    return *date::locate_zone(meeting.zone_name);
-  } catch (const std::exception&) {
-    throw PermanentError("standup " + meeting.id.value() + " has an unknown zone");
-  }
-}
 
 SlackPost PostOf(const render::SlackMessage& message) {
   return SlackPost{message.text, message.blocks.dump()};

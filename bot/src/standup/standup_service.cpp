@@ -15,18 +15,13 @@
 #include <officer/domain/schedule.hpp>
 #include <officer/domain/standup_organizer.hpp>
 
+#include "zones.hpp"
+
 namespace officer::bot::standup {
 
 namespace {
 
 namespace d = domain;
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 SlackPost Text(std::string text) { return SlackPost{std::move(text), "[]"}; }
 
@@ -44,19 +39,16 @@ std::string Refusal(const Result& result) {
       result);
 }
 
-const date::time_zone* Zone(const std::string& name) {
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    return nullptr;
-  }
-}
-
 }  // namespace
 
 StandupService::StandupService(d::MeetingRepository& meetings, d::WorkQueue& queue,
-                               const d::Clock& clock, ServiceSettings settings)
-    : meetings_(meetings), queue_(queue), clock_(clock), settings_(std::move(settings)) {}
+                               const d::Clock& clock, ServiceSettings settings,
+                               ConnectLinks* connect_links)
+    : meetings_(meetings),
+      queue_(queue),
+      clock_(clock),
+      settings_(std::move(settings)),
+      connect_links_(connect_links) {}
 
 SlackPost StandupService::HandleCommand(const slack::SlashCommandRequest& request) {
   auto parsed = slack::ParseCommandText(request.text, request.command.empty()
@@ -86,7 +78,7 @@ SlackPost StandupService::HandleCommand(const slack::SlashCommandRequest& reques
             const auto mine = meetings_.ListForPerson(workspace, user);
             const auto now = clock_.Now();
             auto message = render::MeetingList(mine, user, [&](const d::StandupMeeting& meeting) {
-              const auto* zone = Zone(meeting.zone_name);
+              const auto* zone = FindZone(meeting.zone_name);
               return zone ? d::NextOccurrence(meeting, *zone, now) : std::nullopt;
             });
             return SlackPost{message.text, message.blocks.dump()};
@@ -186,7 +178,13 @@ SlackPost StandupService::HandleCommand(const slack::SlashCommandRequest& reques
                 },
                 command.action);
           },
-          [&](const slack::ConnectCommand& command) { return Text(ConnectText(command.provider)); },
+          [&](const slack::ConnectCommand& command) {
+            const auto link = connect_links_ == nullptr
+                                  ? std::nullopt
+                                  : connect_links_->LinkFor(workspace, user, command.provider);
+            return Text(link ? ConnectLinkText(command.provider, *link)
+                             : ConnectText(command.provider));
+          },
       },
       *parsed);
 }

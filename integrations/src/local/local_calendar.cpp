@@ -15,11 +15,14 @@
 #include <officer/domain/errors.hpp>
 #include <officer/domain/schedule.hpp>
 
+#include "postgres/sql_arrays.hpp"
+
 namespace officer::integrations::local {
 
 namespace {
 
 namespace d = domain;
+using postgres::TextArray;
 
 constexpr std::string_view kInsertEvent =
     "INSERT INTO local_calendar_events (owner_id, title, time_zone, start_minute,"
@@ -67,21 +70,6 @@ constexpr std::string_view kInsertBusyBlock =
     " VALUES ($1, $2, to_timestamp($3), to_timestamp($4))";
 
 constexpr int kMaxDurationMinutes = 24 * 60;
-
-// A text[] literal, passed as a bound parameter.
-std::string TextArray(const std::vector<std::string>& values) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) out += ",";
-    out += "\"";
-    for (char ch : values[i]) {
-      if (ch == '"' || ch == '\\') out += '\\';
-      out += ch;
-    }
-    out += "\"";
-  }
-  return out + "}";
-}
 
 long long Epoch(date::sys_seconds instant) { return instant.time_since_epoch().count(); }
 

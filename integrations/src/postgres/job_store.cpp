@@ -27,7 +27,7 @@ constexpr std::string_view kClaimJob =
     "       SELECT 1 FROM jobs k WHERE k.queue_key = j.queue_key AND k.id < j.id"
     "         AND k.status IN ('pending', 'running')))"
     "   ORDER BY j.run_at, j.id LIMIT 1 FOR UPDATE SKIP LOCKED)"
-" RETURNING id, kind, payload::text, attempts";
+    " RETURNING id, kind, payload::text, attempts";
 
 constexpr std::string_view kCompleteJob =
     "UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL WHERE id = $1";

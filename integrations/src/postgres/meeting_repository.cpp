@@ -6,6 +6,7 @@
 #include <officer/integrations/postgres/job_store.hpp>
 
 #include "meeting_rows.hpp"
+#include "sql_arrays.hpp"
 
 namespace officer::integrations::postgres {
 

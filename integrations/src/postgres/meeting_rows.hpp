@@ -13,7 +13,4 @@ namespace officer::integrations::postgres {
 std::vector<domain::StandupMeeting> LoadMeetings(pqxx::transaction_base& tx,
                                                  const std::vector<std::string>& ids);
 
-/// A text[] literal for a bound parameter.
-std::string TextArray(const std::vector<std::string>& values);
-
 }  // namespace officer::integrations::postgres

@@ -6,6 +6,7 @@
 #include <officer/domain/reminders.hpp>
 
 #include "meeting_rows.hpp"
+#include "sql_arrays.hpp"
 
 namespace officer::integrations::postgres {
 
@@ -102,9 +103,9 @@ d::ReminderClaim PgReminderSchedule::Claim(const d::MeetingId& meeting,
                                            const d::UserId& recipient) {
   return pool_.Run([&](pqxx::connection& connection) {
     pqxx::work tx(connection);
-    const auto claimed = tx.exec_params(std::string(kClaim), meeting.value(), Seconds(occurrence),
-                                        recipient.value(),
-                                        static_cast<double>(policy_.stale_claim.count()));
+    const auto claimed =
+        tx.exec_params(std::string(kClaim), meeting.value(), Seconds(occurrence), recipient.value(),
+                       static_cast<double>(policy_.stale_claim.count()));
     if (claimed.affected_rows() == 1) {
       tx.commit();
       return d::ReminderClaim::Claimed;
