@@ -249,24 +249,18 @@ d::SaveOutcome PgMeetingRepository::Save(const d::StandupMeeting& meeting, int e
     }
     const int start_minute = meeting.start.hour * 60 + meeting.start.minute;
     const char* status = meeting.status == d::MeetingStatus::Active ? "active" : "cancelled";
-    pqxx::result written;
-    if (expected_version == 0) {
-      written = tx.exec_params(
-          std::string(kInsertMeeting), meeting.id.value(), meeting.workspace.value(),
-          meeting.channel.value(), meeting.organizer.value(), meeting.title, start_minute,
-          meeting.duration_minutes, static_cast<int>(meeting.days.Bits()), meeting.zone_name,
-          DateText(meeting.first_day), location_kind, room, provider, join_url, external_id,
-          reminder_minutes, reminder_off, status, meeting.version, meeting.calendar_event_id,
-          message_channel, message_ts);
-    } else {
-      written = tx.exec_params(
-          std::string(kUpdateMeeting), meeting.id.value(), meeting.workspace.value(),
-          meeting.channel.value(), meeting.organizer.value(), meeting.title, start_minute,
-          meeting.duration_minutes, static_cast<int>(meeting.days.Bits()), meeting.zone_name,
-          DateText(meeting.first_day), location_kind, room, provider, join_url, external_id,
-          reminder_minutes, reminder_off, status, meeting.version, meeting.calendar_event_id,
-          message_channel, message_ts, expected_version);
-    }
+    // Insert and update bind the same 22 columns; the update adds the version it expects.
+    auto write = [&](std::string_view sql, const auto&... expected) {
+      return tx.exec_params(std::string(sql), meeting.id.value(), meeting.workspace.value(),
+                            meeting.channel.value(), meeting.organizer.value(), meeting.title,
+                            start_minute, meeting.duration_minutes,
+                            static_cast<int>(meeting.days.Bits()), meeting.zone_name,
+                            DateText(meeting.first_day), location_kind, room, provider, join_url,
+                            external_id, reminder_minutes, reminder_off, status, meeting.version,
+                            meeting.calendar_event_id, message_channel, message_ts, expected...);
+    };
+    const pqxx::result written =
+        expected_version == 0 ? write(kInsertMeeting) : write(kUpdateMeeting, expected_version);
     if (written.affected_rows() != 1) return d::SaveOutcome::VersionConflict;
 
     tx.exec_params("DELETE FROM participants WHERE meeting_id = $1", meeting.id.value());
