@@ -9,6 +9,7 @@
 #include <officer/domain/errors.hpp>
 #include <officer/integrations/crypto/primitives.hpp>
 #include <officer/integrations/google/calendar_json.hpp>
+#include <officer/integrations/oauth/authorized_send.hpp>
 #include <officer/integrations/oauth/reconnect_needed.hpp>
 
 namespace officer::integrations::google {
@@ -64,21 +65,8 @@ std::string GoogleCalendar::EventUrl(const std::string& event_id) const {
 
 http::HttpResponse GoogleCalendar::Send(const d::UserId& user, http::HttpRequest request,
                                         std::string_view operation) {
-  std::string token = tokens_(user, {});
-  request.headers.insert_or_assign("Authorization", "Bearer " + token);
-  auto response = http_->Send(request);
-  if (response.status != 401) return response;
-
-  logger_->info("google {} for {} answered 401; fetching a fresh token and retrying once",
-                operation, user.value());
-  token = tokens_(user, token);
-  request.headers.insert_or_assign("Authorization", "Bearer " + token);
-  response = http_->Send(request);
-  if (response.status == 401) {
-    logger_->warn("google {} for {} answered 401 to a fresh token", operation, user.value());
-    throw oauth::ReconnectNeeded("google");
-  }
-  return response;
+  return oauth::SendAuthorized(*http_, std::move(request), tokens_, user, "google", operation,
+                               *logger_);
 }
 
 std::vector<d::AttendeeAvailability> GoogleCalendar::FreeBusy(

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <officer/domain/errors.hpp>
+#include <officer/integrations/oauth/authorized_send.hpp>
 #include <officer/integrations/oauth/reconnect_needed.hpp>
 #include <officer/integrations/zoom/zoom_json.hpp>
 
@@ -44,23 +45,8 @@ ZoomMeetings::ZoomMeetings(std::shared_ptr<http::HttpClient> http, std::string b
 
 http::HttpResponse ZoomMeetings::Send(const d::UserId& user, http::HttpRequest request,
                                       std::string_view operation) {
-  std::string token = tokens_(user, {});
-  request.headers.insert_or_assign("Authorization", "Bearer " + token);
-  auto response = http_->Send(request);
-  if (!TokenRefused(response)) return response;
-
-  logger_->info(
-      "zoom {} for {} refused the access token (HTTP {}); fetching a fresh token and "
-      "retrying once",
-      operation, user.value(), response.status);
-  token = tokens_(user, token);
-  request.headers.insert_or_assign("Authorization", "Bearer " + token);
-  response = http_->Send(request);
-  if (TokenRefused(response)) {
-    logger_->warn("zoom {} for {} refused a fresh token too", operation, user.value());
-    throw oauth::ReconnectNeeded("zoom");
-  }
-  return response;
+  return oauth::SendAuthorized(*http_, std::move(request), tokens_, user, "zoom", operation,
+                               *logger_, TokenRefused);
 }
 
 d::CreatedVideoMeeting ZoomMeetings::CreateRecurringMeeting(const d::UserId& owner,

@@ -13,6 +13,8 @@ namespace spdlog {
 class logger;
 }
 
+#include <officer/integrations/oauth/authorized_send.hpp>
+
 namespace officer::integrations::google {
 
 inline constexpr std::string_view kDefaultGoogleApiBaseUrl = "https://www.googleapis.com";
@@ -22,8 +24,7 @@ inline constexpr std::string_view kDefaultGoogleApiBaseUrl = "https://www.google
 /// unless someone already did: TokenRefresher::AccessToken(key, rejected) does exactly this).
 /// Throws ReconnectNeeded (a PermanentError) when the person must connect again, or
 /// TransientError.
-using AccessTokenSource =
-    std::function<std::string(const domain::UserId& user, std::string_view rejected)>;
+using AccessTokenSource = oauth::AccessTokenSource;
 
 /// Google Calendar v3 behind the domain's calendar port, acting with each person's own token on
 /// their "primary" calendar. A 401 fetches a fresh token once and retries the call once; a

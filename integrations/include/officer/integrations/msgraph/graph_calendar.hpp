@@ -13,6 +13,8 @@ namespace spdlog {
 class logger;
 }
 
+#include <officer/integrations/oauth/authorized_send.hpp>
+
 namespace officer::integrations::msgraph {
 
 inline constexpr std::string_view kDefaultGraphBaseUrl = "https://graph.microsoft.com/v1.0";
@@ -20,8 +22,7 @@ inline constexpr std::string_view kDefaultGraphBaseUrl = "https://graph.microsof
 /// Where GraphCalendar gets a person's access token. `rejected` is empty on a first call; after
 /// a 401 it is the token Graph refused, and the source must return a fresh one
 /// (TokenRefresher::AccessToken(key, rejected)). Throws ReconnectNeeded or TransientError.
-using AccessTokenSource =
-    std::function<std::string(const domain::UserId& user, std::string_view rejected)>;
+using AccessTokenSource = oauth::AccessTokenSource;
 
 /// Microsoft Graph (Outlook / Microsoft 365) behind the domain's calendar port, acting with
 /// each person's own delegated token on their default calendar (/me). A 401 fetches a fresh

@@ -12,6 +12,8 @@ namespace spdlog {
 class logger;
 }
 
+#include <officer/integrations/oauth/authorized_send.hpp>
+
 namespace officer::integrations::zoom {
 
 inline constexpr std::string_view kDefaultZoomApiBaseUrl = "https://api.zoom.us/v2";
@@ -20,8 +22,7 @@ inline constexpr std::string_view kDefaultZoomApiBaseUrl = "https://api.zoom.us/
 /// Zoom refused a token (HTTP 401 or error code 124) it is that token, and the source must
 /// return a fresh one (TokenRefresher::AccessToken(key, rejected), which also persists Zoom's
 /// rotated refresh token). Throws ReconnectNeeded or TransientError.
-using AccessTokenSource =
-    std::function<std::string(const domain::UserId& user, std::string_view rejected)>;
+using AccessTokenSource = oauth::AccessTokenSource;
 
 /// Zoom behind the domain's video-meeting port, acting with each person's own user-level OAuth
 /// token (/users/me). An answer with HTTP 401 or error code 124 (invalid or expired token)
