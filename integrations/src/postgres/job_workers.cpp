@@ -1,5 +1,7 @@
 #include <officer/integrations/postgres/job_workers.hpp>
 
+#include <algorithm>
+
 #include <officer/domain/errors.hpp>
 
 namespace officer::integrations::postgres {
@@ -29,15 +31,18 @@ void JobWorkers::Stop() {
 void JobWorkers::Loop() {
   while (!stopping_) {
     bool worked = false;
+    auto pause = idle_poll_;
     try {
       worked = RunOne();
     } catch (const std::exception& error) {
-      // The database went away; wait and try again, it recovers by itself.
+      // The database went away; it recovers by itself. Wait longer so an outage is a few log
+      // lines, not a flood.
       logger_->warn("job queue unavailable: {}", error.what());
+      pause = std::max<std::chrono::milliseconds>(idle_poll_, std::chrono::seconds(2));
     }
     if (!worked && !stopping_) {
       std::unique_lock lock(mutex_);
-      wake_.wait_for(lock, idle_poll_);
+      wake_.wait_for(lock, pause);
     }
   }
 }
