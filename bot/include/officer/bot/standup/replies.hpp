@@ -18,7 +18,13 @@ std::string UnreadableGroupText(const std::string& group);
 std::string UnreadableChannelText(const std::string& channel);
 std::string UnknownPersonText(const std::string& user);
 std::string TooManyPeopleText(std::size_t limit);
+/// `connect` when the provider has no client id configured.
 std::string ConnectText(slack::ConnectProvider provider);
+/// `connect` with the private link to /oauth/{provider}/start.
+std::string ConnectLinkText(slack::ConnectProvider provider, const std::string& link);
+/// The direct message to the owner of a connection that needs connecting again; `link` may be
+/// empty. Never carries a token.
+std::string ReconnectText(const std::string& provider, const std::string& link);
 std::string TryAgainShortlyText();
 
 }  // namespace officer::bot::standup

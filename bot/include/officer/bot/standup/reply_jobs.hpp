@@ -9,6 +9,9 @@ namespace officer::bot::standup {
 /// A queued private reply (a refused click): {team, channel, user, response_url, text}.
 void RunReplyJob(SlackApi& slack, const std::string& payload);
 
+/// A queued direct message (kDirectJob): {team, user, text}.
+void RunDirectJob(SlackApi& slack, const std::string& payload);
+
 /// Opens the booking modal for a `/standup` with no text; where modals cannot be shown (local
 /// mode) the person gets the usage instead.
 void RunOpenModalJob(SlackApi& slack, const std::string& payload,

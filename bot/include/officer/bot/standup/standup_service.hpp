@@ -6,6 +6,7 @@
 
 #include <officer/bot/slack/command_text.hpp>
 #include <officer/bot/slack/payload.hpp>
+#include <officer/bot/standup/connect_links.hpp>
 #include <officer/bot/standup/slack_api.hpp>
 #include <officer/domain/ports/clock.hpp>
 #include <officer/domain/ports/meeting_repository.hpp>
@@ -23,13 +24,17 @@ struct ServiceSettings {
 inline constexpr const char* kBookJob = "book";
 inline constexpr const char* kReplyJob = "reply";
 inline constexpr const char* kOpenModalJob = "open_modal";
+/// {team, user, text}: a direct message.
+inline constexpr const char* kDirectJob = "direct";
 
 /// What the slash command and the buttons do, within Slack's 3 seconds: quick database work
 /// happens here, anything that calls Slack or a calendar is queued.
 class StandupService {
  public:
+  /// `connect_links` may be null: `connect` then says the providers are not set up.
   StandupService(domain::MeetingRepository& meetings, domain::WorkQueue& queue,
-                 const domain::Clock& clock, ServiceSettings settings);
+                 const domain::Clock& clock, ServiceSettings settings,
+                 ConnectLinks* connect_links = nullptr);
 
   /// The private answer to a slash command.
   SlackPost HandleCommand(const slack::SlashCommandRequest& request);
@@ -50,6 +55,7 @@ class StandupService {
   domain::WorkQueue& queue_;
   const domain::Clock& clock_;
   ServiceSettings settings_;
+  ConnectLinks* connect_links_;
 };
 
 }  // namespace officer::bot::standup
