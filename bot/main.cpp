@@ -22,13 +22,22 @@
 #include <officer/bot/standup/booking_worker.hpp>
 #include <officer/bot/standup/effect_runner.hpp>
 #include <officer/bot/standup/reminder_sender.hpp>
+#include <officer/bot/standup/replies.hpp>
 #include <officer/bot/standup/reply_jobs.hpp>
 #include <officer/bot/standup/slack_chat_notifier.hpp>
 #include <officer/bot/standup/slack_routes.hpp>
 #include <officer/bot/standup/standup_service.hpp>
+#include <officer/integrations/crypto/secret_key.hpp>
+#include <officer/integrations/crypto/token_cipher.hpp>
+#include <officer/integrations/google/google_calendar.hpp>
 #include <officer/integrations/http/http_transport.hpp>
 #include <officer/integrations/local/local_calendar.hpp>
 #include <officer/integrations/local/local_message_store.hpp>
+#include <officer/integrations/msgraph/graph_calendar.hpp>
+#include <officer/integrations/oauth/credential_store.hpp>
+#include <officer/integrations/oauth/oauth_state.hpp>
+#include <officer/integrations/oauth/token_endpoint.hpp>
+#include <officer/integrations/oauth/token_refresher.hpp>
 #include <officer/integrations/postgres/connection_pool.hpp>
 #include <officer/integrations/postgres/effect_codec.hpp>
 #include <officer/integrations/postgres/job_workers.hpp>
@@ -37,10 +46,14 @@
 #include <officer/integrations/postgres/reminder_schedule.hpp>
 #include <officer/integrations/postgres/work_queue.hpp>
 #include <officer/integrations/slack/slack_web_api.hpp>
+#include <officer/integrations/zoom/zoom_meetings.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include "wiring/calendar_router.hpp"
+#include "wiring/free_busy_cache.hpp"
 #include "wiring/local_slack.hpp"
+#include "wiring/oauth_connect.hpp"
 #include "wiring/periodic_task.hpp"
 #include "wiring/web_api_slack.hpp"
 
@@ -49,6 +62,13 @@ namespace {
 using officer::bot::Config;
 namespace pg = officer::integrations::postgres;
 namespace standup = officer::bot::standup;
+namespace oauth = officer::integrations::oauth;
+
+constexpr const char* kGoogleAuthorizeUrl = "https://accounts.google.com/o/oauth2/v2/auth";
+constexpr const char* kGoogleScopes =
+    "https://www.googleapis.com/auth/calendar.events "
+    "https://www.googleapis.com/auth/calendar.readonly";
+constexpr const char* kMicrosoftScopes = "offline_access Calendars.ReadWrite";
 
 // The only clock in officer; everything below takes it as a port or takes `now` as a value.
 class SystemClock final : public officer::domain::Clock {
@@ -226,14 +246,103 @@ int RunServe(Config config) {
   } else {
     slack = std::make_unique<officer::wiring::WebApiSlack>(slack_web_api, config.slack.bot_token);
   }
-  officer::integrations::local::LocalCalendar calendar(pool);
+  officer::integrations::local::LocalCalendar local_calendar(pool);
   standup::SlackChatNotifier chat(*slack);
+
+  // Connected accounts: tokens encrypted under OFFICER_SECRET_KEY, refreshed by policy; each
+  // provider is on only when its client id is set.
+  const auto secret_key = *officer::integrations::crypto::SecretKey::FromBytes(std::string_view(
+      reinterpret_cast<const char*>(config.secret_key->data()), config.secret_key->size()));
+  const officer::integrations::crypto::TokenCipher cipher(secret_key);
+  const oauth::OAuthState oauth_state(secret_key);
+  oauth::CredentialStore credentials(pool, cipher, logging.Logger("credentials"));
+  oauth::TokenEndpoints token_endpoints;
+  std::vector<officer::wiring::OAuthProvider> oauth_providers;
+  auto add_provider = [&](const std::string& name, const officer::bot::OAuthAppConfig& app,
+                          std::string token_url, oauth::ClientAuth client_auth,
+                          std::string authorize_url, std::string scope,
+                          std::vector<std::pair<std::string, std::string>> extra) {
+    if (!app.client_id) return;
+    auto endpoint = std::make_shared<const oauth::TokenEndpoint>(
+        http,
+        oauth::TokenEndpointConfig{name, std::move(token_url), *app.client_id,
+                                   app.client_secret.value_or(""), client_auth,
+                                   name == "microsoft" ? scope : std::string()},
+        logging.Logger("integrations.oauth"));
+    token_endpoints[name] = endpoint;
+    oauth_providers.push_back(officer::wiring::OAuthProvider{name, std::move(authorize_url),
+                                                             *app.client_id, std::move(scope),
+                                                             std::move(extra), endpoint});
+  };
+  add_provider("google", config.google, config.google.oauth_base_url + "/token",
+               oauth::ClientAuth::kRequestBody, kGoogleAuthorizeUrl, kGoogleScopes,
+               {{"access_type", "offline"}, {"prompt", "consent"}});
+  const std::string ms_login =
+      config.microsoft.app.oauth_base_url + "/" + config.microsoft.tenant + "/oauth2/v2.0";
+  add_provider("microsoft", config.microsoft.app, ms_login + "/token",
+               oauth::ClientAuth::kRequestBody, ms_login + "/authorize", kMicrosoftScopes, {});
+  add_provider("zoom", config.zoom, config.zoom.oauth_base_url + "/token",
+               oauth::ClientAuth::kBasic, config.zoom.oauth_base_url + "/authorize", "", {});
+
+  officer::wiring::FreeBusyCache free_busy_cache(clock);
+  officer::wiring::OAuthConnect connect(
+      config.public_url, oauth_state, credentials, clock, oauth_providers, logging.Logger("oauth"),
+      [&free_busy_cache](const oauth::CredentialKey&) { free_busy_cache.ForgetAll(); });
+  // Tells a person by direct message to connect `provider` (again); never carries a token.
+  auto tell_to_connect = [&queue, &log](const officer::domain::WorkspaceId& workspace,
+                                        const officer::domain::UserId& user,
+                                        const std::string& provider, const std::string& text) {
+    try {
+      queue.Enqueue(
+          standup::kDirectJob,
+          nlohmann::json{{"team", workspace.value()}, {"user", user.value()}, {"text", text}}
+              .dump(),
+          "");
+    } catch (const std::exception& error) {
+      log->warn("could not queue the {} reconnect message for {}: {}", provider, user.value(),
+                error.what());
+    }
+  };
+  oauth::TokenRefresher refresher(
+      credentials, token_endpoints, clock, logging.Logger("oauth"),
+      [&](const oauth::CredentialKey& key) {
+        const auto link = connect.LinkFor(key.workspace, key.user, key.provider).value_or("");
+        tell_to_connect(key.workspace, key.user, key.provider,
+                        standup::ReconnectText(key.provider, link));
+      });
+
+  std::unique_ptr<officer::integrations::google::GoogleCalendar> google_calendar;
+  if (config.google.client_id) {
+    google_calendar = std::make_unique<officer::integrations::google::GoogleCalendar>(
+        http, config.google.api_base_url,
+        officer::wiring::AccessTokenSourceFor(credentials, refresher, "google"),
+        logging.Logger("integrations.google"));
+  }
+  std::unique_ptr<officer::integrations::msgraph::GraphCalendar> graph_calendar;
+  if (config.microsoft.app.client_id) {
+    graph_calendar = std::make_unique<officer::integrations::msgraph::GraphCalendar>(
+        http, config.microsoft.app.api_base_url,
+        officer::wiring::AccessTokenSourceFor(credentials, refresher, "microsoft"),
+        logging.Logger("integrations.msgraph"));
+  }
+  std::unique_ptr<officer::integrations::zoom::ZoomMeetings> zoom;
+  if (config.zoom.client_id) {
+    zoom = std::make_unique<officer::integrations::zoom::ZoomMeetings>(
+        http, config.zoom.api_base_url,
+        officer::wiring::AccessTokenSourceFor(credentials, refresher, "zoom"),
+        logging.Logger("integrations.zoom"));
+  }
+  officer::wiring::CalendarRouter calendar(
+      credentials,
+      officer::wiring::CalendarBackends{local_calendar, google_calendar.get(),
+                                        graph_calendar.get()},
+      free_busy_cache, logging.Logger("calendars"));
 
   standup::ServiceSettings settings{std::chrono::minutes(config.default_reminder_minutes),
                                     config.default_time_zone, config.public_url};
-  standup::StandupService service(meetings, queue, clock, settings);
-  standup::BookingWorker booking(meetings, *slack, clock, settings, false);
-  standup::EffectRunner effects(meetings, chat, calendar, nullptr, reminders, clock);
+  standup::StandupService service(meetings, queue, clock, settings, &connect);
+  standup::BookingWorker booking(meetings, *slack, clock, settings, zoom != nullptr);
+  standup::EffectRunner effects(meetings, chat, calendar, zoom.get(), reminders, clock);
   standup::ReminderSender reminder_sender(meetings, reminders, calendar, chat, clock,
                                           planning.default_lead);
   workers = std::make_unique<pg::JobWorkers>(
@@ -242,6 +351,8 @@ int RunServe(Config config) {
           {standup::kBookJob, [&](const std::string& payload) { booking.Run(payload); }},
           {standup::kReplyJob,
            [&](const std::string& payload) { standup::RunReplyJob(*slack, payload); }},
+          {standup::kDirectJob,
+           [&](const std::string& payload) { standup::RunDirectJob(*slack, payload); }},
           {standup::kOpenModalJob,
            [&](const std::string& payload) {
              standup::RunOpenModalJob(*slack, payload, config.default_time_zone);
@@ -275,6 +386,7 @@ int RunServe(Config config) {
       dispatcher, [&pool] { return pool.Ping(); }, metrics);
   standup::AddSlackRoutes(dispatcher, config.slack.signing_secret, clock, service,
                           logging.Logger("slack"));
+  connect.AddRoutes(dispatcher);
   if (config.local_mode) {
     standup::AddLocalMessagesRoute(
         dispatcher, config.slack.signing_secret, clock,

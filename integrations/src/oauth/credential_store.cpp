@@ -158,6 +158,48 @@ std::optional<CredentialStatus> CredentialStore::StatusOf(const CredentialKey& k
   });
 }
 
+namespace {
+
+std::vector<std::pair<CredentialKey, CredentialStatus>> ReadConnections(const pqxx::result& rows) {
+  std::vector<std::pair<CredentialKey, CredentialStatus>> out;
+  for (const auto& row : rows) {
+    out.emplace_back(
+        CredentialKey{domain::WorkspaceId(row[0].as<std::string>()),
+                      domain::UserId(row[1].as<std::string>()), row[2].as<std::string>()},
+        row[3].as<std::string>() == "needs_reconnect" ? CredentialStatus::kNeedsReconnect
+                                                      : CredentialStatus::kActive);
+  }
+  return out;
+}
+
+constexpr std::string_view kConnectionsOfUser =
+    "SELECT workspace_id, user_id, provider, status FROM credentials WHERE user_id = $1"
+    " ORDER BY updated_at DESC, workspace_id";
+
+constexpr std::string_view kConnectionsOfEmail =
+    "SELECT c.workspace_id, c.user_id, c.provider, c.status FROM credentials c"
+    " JOIN people p ON p.workspace_id = c.workspace_id AND p.user_id = c.user_id"
+    " WHERE lower(p.email) = lower($1) AND p.email <> ''"
+    " ORDER BY c.updated_at DESC, c.workspace_id";
+
+}  // namespace
+
+std::vector<std::pair<CredentialKey, CredentialStatus>> CredentialStore::ConnectionsOf(
+    const domain::UserId& user) {
+  return pool_.Run([&](pqxx::connection& connection) {
+    pqxx::read_transaction tx(connection);
+    return ReadConnections(tx.exec_params(std::string(kConnectionsOfUser), user.value()));
+  });
+}
+
+std::vector<std::pair<CredentialKey, CredentialStatus>> CredentialStore::ConnectionsOfEmail(
+    std::string_view email) {
+  return pool_.Run([&](pqxx::connection& connection) {
+    pqxx::read_transaction tx(connection);
+    return ReadConnections(tx.exec_params(std::string(kConnectionsOfEmail), std::string(email)));
+  });
+}
+
 bool CredentialStore::Remove(const CredentialKey& key) {
   return pool_.Run([&](pqxx::connection& connection) {
     pqxx::work tx(connection);

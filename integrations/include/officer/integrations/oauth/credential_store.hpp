@@ -4,7 +4,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include <date/date.h>
 
@@ -69,6 +71,14 @@ class CredentialStore {
   std::optional<Credential> Find(const CredentialKey& key);
   /// Whether a row exists and its status, without decrypting anything.
   std::optional<CredentialStatus> StatusOf(const CredentialKey& key);
+  /// A person's connections across workspaces (the calendar ports know only a user id), most
+  /// recently written first, with their status; nothing is decrypted. Slack user ids are unique
+  /// across workspaces except in Enterprise Grid, where the latest connection wins.
+  std::vector<std::pair<CredentialKey, CredentialStatus>> ConnectionsOf(const domain::UserId& user);
+  /// The connections of whoever Officer knows by this e-mail (table people, case-insensitive),
+  /// most recently written first.
+  std::vector<std::pair<CredentialKey, CredentialStatus>> ConnectionsOfEmail(
+      std::string_view email);
   /// Deletes the row (disconnect); true when there was one.
   bool Remove(const CredentialKey& key);
 
