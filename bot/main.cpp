@@ -51,6 +51,7 @@
 #include <nlohmann/json.hpp>
 
 #include "wiring/calendar_router.hpp"
+#include "wiring/connected_video.hpp"
 #include "wiring/free_busy_cache.hpp"
 #include "wiring/local_slack.hpp"
 #include "wiring/oauth_connect.hpp"
@@ -342,7 +343,20 @@ int RunServe(Config config) {
                                     config.default_time_zone, config.public_url};
   standup::StandupService service(meetings, queue, clock, settings, &connect);
   standup::BookingWorker booking(meetings, *slack, clock, settings, zoom != nullptr);
-  standup::EffectRunner effects(meetings, chat, calendar, zoom.get(), reminders, clock);
+  // An organizer who asked for zoom without a Zoom connection is told how to connect it.
+  std::unique_ptr<officer::wiring::ConnectedVideo> video;
+  if (zoom) {
+    video = std::make_unique<officer::wiring::ConnectedVideo>(
+        *zoom,
+        [&](const officer::domain::WorkspaceId& workspace, const officer::domain::UserId& user) {
+          for (const auto& [key, status] : credentials.ConnectionsOf(user)) {
+            if (key.provider == "zoom") return;  // a failed refresh already said so
+          }
+          const auto link = connect.LinkFor(workspace, user, "zoom").value_or("");
+          tell_to_connect(workspace, user, "zoom", standup::ZoomNotConnectedText(link));
+        });
+  }
+  standup::EffectRunner effects(meetings, chat, calendar, video.get(), reminders, clock);
   standup::ReminderSender reminder_sender(meetings, reminders, calendar, chat, clock,
                                           planning.default_lead);
   workers = std::make_unique<pg::JobWorkers>(

@@ -182,9 +182,9 @@ struct CalendarWorld {
     CHECK(callback.body.find("Connected") != std::string::npos);
   }
 
-  // Books as U1 and waits for the standup's message; returns the meeting id.
-  std::string Book(const std::string& text) {
-    REQUIRE(Command("U1", text).status == 200);
+  // Books as `organizer` and waits for the standup's message; returns the meeting id.
+  std::string Book(const std::string& text, const std::string& organizer = "U1") {
+    REQUIRE(Command(organizer, text).status == 200);
     const bool posted = WaitFor([&] { return !slack.MessagesIn("C1").empty(); });
     if (!posted) MESSAGE(officer.Output());
     REQUIRE(posted);
@@ -375,6 +375,31 @@ TEST_SUITE("calendars") {
     world.CheckNoTokenLeaks();
   }
 
+  TEST_CASE("an organizer on Microsoft: Graph answers free/busy and holds the weekly event") {
+    CalendarWorld world;
+    world.Connect("U3", "microsoft", Email("U3"));
+    const auto meeting = world.Book("book 9:30 <@U1> <@U2> mon,wed,fri", "U3");
+    REQUIRE(WaitFor([&] { return !world.graph.Events().empty(); }));
+    CHECK(world.graph.ScheduleQueries().size() == 1);
+    const auto event = world.graph.Events().front();
+    CHECK(event.organizer == Email("U3"));
+    std::set<std::string> attendees;
+    for (const auto& attendee : event.body["attendees"]) {
+      attendees.insert(attendee["emailAddress"]["address"]);
+    }
+    CHECK(attendees == std::set<std::string>{Email("U1"), Email("U2"), Email("U3")});
+    CHECK(event.body["recurrence"]["pattern"]["daysOfWeek"] ==
+          nlohmann::json::array({"monday", "wednesday", "friday"}));
+    CHECK(event.body["start"]["timeZone"] == "Europe/Berlin");
+    CHECK(event.body["start"]["dateTime"].get<std::string>().find("T09:30:00") !=
+          std::string::npos);
+    CHECK(world.google.Events().empty());
+
+    CHECK(world.Click("U3", "standup_cancel", meeting).status == 200);
+    REQUIRE(WaitFor([&] { return world.graph.FindEvent(event.id)->cancelled; }));
+    world.CheckNoTokenLeaks();
+  }
+
   TEST_CASE("zoom: the link is on the event and in the message, and deleted on cancel") {
     CalendarWorld world;
     world.Connect("U1", "google", Email("U1"));
@@ -396,6 +421,14 @@ TEST_SUITE("calendars") {
              world.google.Events().front().status == "cancelled";
     }));
     world.CheckNoTokenLeaks();
+  }
+
+  TEST_CASE("zoom without a Zoom connection: the organizer is told how to connect it") {
+    CalendarWorld world;
+    world.Book("book 9:30 <@U2> zoom");
+    REQUIRE(WaitFor([&] { return !world.DmText("U1").empty(); }));
+    CHECK(world.DmText("U1").find(kPublicUrl + "/oauth/zoom/start?state=") != std::string::npos);
+    CHECK(world.zoom.Meetings().empty());
   }
 
   TEST_CASE("an access token Google refuses is refreshed once and the call retried") {

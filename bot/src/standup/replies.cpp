@@ -82,6 +82,15 @@ std::string ReconnectText(const std::string& provider, const std::string& link) 
   return text;
 }
 
+std::string ZoomNotConnectedText(const std::string& link) {
+  std::string text =
+      "Your standup asked for a Zoom meeting, but you haven't connected Zoom, so it has no "
+      "Zoom link.";
+  if (!link.empty()) text += " Connect it: <" + link + "|open this link> within 10 minutes, or";
+  text += " use `/standup connect zoom`, then book again.";
+  return text;
+}
+
 std::string TryAgainShortlyText() {
   return "Officer can't reach its database right now. Nothing was changed; try again shortly.";
 }

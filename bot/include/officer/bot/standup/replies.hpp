@@ -25,6 +25,8 @@ std::string ConnectLinkText(slack::ConnectProvider provider, const std::string& 
 /// The direct message to the owner of a connection that needs connecting again; `link` may be
 /// empty. Never carries a token.
 std::string ReconnectText(const std::string& provider, const std::string& link);
+/// The direct message to an organizer who asked for zoom without a Zoom connection.
+std::string ZoomNotConnectedText(const std::string& link);
 std::string TryAgainShortlyText();
 
 }  // namespace officer::bot::standup
