@@ -94,27 +94,33 @@ struct CalendarWorld {
   OfficerProcess officer;
   int codes = 0;
 
-  CalendarWorld()
-      : officer(OfficerProcess::Serve({
-            {"DATABASE_URL", db.Url()},
-            {"SLACK_SIGNING_SECRET", kSecret},
-            {"OFFICER_SECRET_KEY", std::string(64, 'b')},
-            {"OFFICER_PUBLIC_URL", kPublicUrl},
-            {"SLACK_BOT_TOKEN", kToken},
-            {"SLACK_API_BASE_URL", slack.BaseUrl()},
-            {"GOOGLE_CLIENT_ID", "fake-client-id"},
-            {"GOOGLE_CLIENT_SECRET", "fake-client-secret"},
-            {"GOOGLE_API_BASE_URL", google.BaseUrl()},
-            {"GOOGLE_OAUTH_BASE_URL", google_oauth.BaseUrl()},
-            {"MS_CLIENT_ID", "fake-client-id"},
-            {"MS_CLIENT_SECRET", "fake-client-secret"},
-            {"MS_GRAPH_BASE_URL", graph.BaseUrl()},
-            {"MS_LOGIN_BASE_URL", microsoft_oauth.BaseUrl()},
-            {"ZOOM_CLIENT_ID", "fake-client-id"},
-            {"ZOOM_CLIENT_SECRET", "fake-client-secret"},
-            {"ZOOM_API_BASE_URL", zoom.BaseUrl()},
-            {"ZOOM_OAUTH_BASE_URL", zoom_oauth.BaseUrl() + "/oauth"},
-        })) {
+  std::map<std::string, std::string> Env(std::map<std::string, std::string> extra) const {
+    std::map<std::string, std::string> env = {
+        {"DATABASE_URL", db.Url()},
+        {"SLACK_SIGNING_SECRET", kSecret},
+        {"OFFICER_SECRET_KEY", std::string(64, 'b')},
+        {"OFFICER_PUBLIC_URL", kPublicUrl},
+        {"SLACK_BOT_TOKEN", kToken},
+        {"SLACK_API_BASE_URL", slack.BaseUrl()},
+        {"GOOGLE_CLIENT_ID", "fake-client-id"},
+        {"GOOGLE_CLIENT_SECRET", "fake-client-secret"},
+        {"GOOGLE_API_BASE_URL", google.BaseUrl()},
+        {"GOOGLE_OAUTH_BASE_URL", google_oauth.BaseUrl()},
+        {"MS_CLIENT_ID", "fake-client-id"},
+        {"MS_CLIENT_SECRET", "fake-client-secret"},
+        {"MS_GRAPH_BASE_URL", graph.BaseUrl()},
+        {"MS_LOGIN_BASE_URL", microsoft_oauth.BaseUrl()},
+        {"ZOOM_CLIENT_ID", "fake-client-id"},
+        {"ZOOM_CLIENT_SECRET", "fake-client-secret"},
+        {"ZOOM_API_BASE_URL", zoom.BaseUrl()},
+        {"ZOOM_OAUTH_BASE_URL", zoom_oauth.BaseUrl() + "/oauth"},
+    };
+    for (auto& [name, value] : extra) env[name] = value;
+    return env;
+  }
+
+  explicit CalendarWorld(std::map<std::string, std::string> extra = {})
+      : officer(OfficerProcess::Serve(Env(std::move(extra)))) {
     for (const char* id : {"U1", "U2", "U3", "U4", "U5"}) slack.AddUser(Person(id));
     slack.AddChannel("C1", {"U1", "U2", "U3", "U4"});
     google_oauth.OnAccessTokenIssued([this](const std::string& subject, const std::string& token) {
@@ -429,6 +435,34 @@ TEST_SUITE("calendars") {
     REQUIRE(WaitFor([&] { return !world.DmText("U1").empty(); }));
     CHECK(world.DmText("U1").find(kPublicUrl + "/oauth/zoom/start?state=") != std::string::npos);
     CHECK(world.zoom.Meetings().empty());
+  }
+
+  TEST_CASE("a standup cancelled on Google is found so right before its reminder") {
+    CalendarWorld world(
+        {{"OFFICER_SCHEDULER_TICK_MS", "200"}, {"OFFICER_DEFAULT_REMINDER_MINUTES", "1"}});
+    world.Connect("U1", "google", Email("U1"));
+    const auto start = date::ceil<std::chrono::minutes>(
+        date::floor<std::chrono::seconds>(std::chrono::system_clock::now()) +
+        std::chrono::seconds(80));
+    const auto time = date::make_time(start - date::floor<date::days>(start));
+    const std::string hhmm = std::to_string(time.hours().count()) + ":" +
+                             (time.minutes().count() < 10 ? "0" : "") +
+                             std::to_string(time.minutes().count());
+    world.Book("book " + hhmm + " <@U2> daily tz UTC");
+    REQUIRE(WaitFor([&] { return !world.google.Events().empty(); }));
+    world.google.CancelEvent(world.google.Events().front().id);
+    const auto deadline = start + std::chrono::seconds(5);
+    REQUIRE(WaitFor(
+        [&] {
+          return world.Query(
+                     "SELECT count(*) FROM reminder_ledger WHERE outcome = "
+                     "'skipped_cancelled'") != "0|\n";
+        },
+        std::chrono::seconds(120)));
+    CHECK(std::chrono::system_clock::now() < deadline);
+    CHECK(world.DmText("U2").find("starts in") == std::string::npos);
+    CHECK(world.google.Server().CountTo("/calendar/v3/calendars/primary/events/" +
+                                        world.google.Events().front().id) >= 1);
   }
 
   TEST_CASE("an access token Google refuses is refreshed once and the call retried") {
