@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <officer/domain/errors.hpp>
+#include <officer/integrations/calendar/free_busy_batches.hpp>
 #include <officer/integrations/crypto/primitives.hpp>
 #include <officer/integrations/google/calendar_json.hpp>
 #include <officer/integrations/oauth/authorized_send.hpp>
@@ -71,42 +72,23 @@ http::HttpResponse GoogleCalendar::Send(const d::UserId& user, http::HttpRequest
 
 std::vector<d::AttendeeAvailability> GoogleCalendar::FreeBusy(
     const d::UserId& owner, const std::vector<std::string>& attendees, const d::Interval& window) {
-  std::vector<std::string> unique;
-  std::set<std::string> seen;
-  for (const auto& attendee : attendees) {
-    if (seen.insert(attendee).second) unique.push_back(attendee);
-  }
-
-  std::vector<d::AttendeeAvailability> answered;
-  for (std::size_t first = 0; first < unique.size(); first += kMaxCalendarsPerQuery) {
-    const std::vector<std::string> chunk(
-        unique.begin() + static_cast<std::ptrdiff_t>(first),
-        unique.begin() +
-            static_cast<std::ptrdiff_t>(std::min(unique.size(), first + kMaxCalendarsPerQuery)));
-    http::HttpRequest request;
-    request.method = http::Method::kPost;
-    request.url = base_url_ + "/calendar/v3/freeBusy";
-    request.content_type = kJson;
-    request.body = FreeBusyRequest(chunk, window).dump();
-    const auto response = Send(owner, std::move(request), "freeBusy");
-    if (!response.IsSuccess()) ThrowFor("freeBusy", response);
-    auto part = ParseFreeBusy(ParseBody("freeBusy", response), chunk);
-    const auto hidden = std::count_if(part.begin(), part.end(), [](const auto& availability) {
-      return std::holds_alternative<d::NotVisible>(availability.availability);
-    });
-    logger_->debug("google freeBusy for {}: {} calendars, {} not visible", owner.value(),
-                   chunk.size(), hidden);
-    std::move(part.begin(), part.end(), std::back_inserter(answered));
-  }
-
-  std::vector<d::AttendeeAvailability> out;
-  out.reserve(attendees.size());
-  for (const auto& attendee : attendees) {
-    const auto found = std::find_if(answered.begin(), answered.end(),
-                                    [&](const auto& entry) { return entry.attendee == attendee; });
-    out.push_back(*found);
-  }
-  return out;
+  return calendar::FreeBusyInBatches(
+      attendees, kMaxCalendarsPerQuery, [&](const std::vector<std::string>& batch) {
+        http::HttpRequest request;
+        request.method = http::Method::kPost;
+        request.url = base_url_ + "/calendar/v3/freeBusy";
+        request.content_type = kJson;
+        request.body = FreeBusyRequest(batch, window).dump();
+        const auto response = Send(owner, std::move(request), "freeBusy");
+        if (!response.IsSuccess()) ThrowFor("freeBusy", response);
+        auto part = ParseFreeBusy(ParseBody("freeBusy", response), batch);
+        const auto hidden = std::count_if(part.begin(), part.end(), [](const auto& availability) {
+          return std::holds_alternative<d::NotVisible>(availability.availability);
+        });
+        logger_->debug("google freeBusy for {}: {} calendars, {} not visible", owner.value(),
+                       batch.size(), hidden);
+        return part;
+      });
 }
 
 std::string GoogleCalendar::CreateRecurringEvent(const d::UserId& owner,

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <officer/domain/errors.hpp>
+#include <officer/integrations/calendar/free_busy_batches.hpp>
 #include <officer/integrations/crypto/primitives.hpp>
 #include <officer/integrations/msgraph/graph_json.hpp>
 #include <officer/integrations/oauth/authorized_send.hpp>
@@ -77,39 +78,21 @@ http::HttpResponse GraphCalendar::Send(const d::UserId& user, http::HttpRequest 
 
 std::vector<d::AttendeeAvailability> GraphCalendar::FreeBusy(
     const d::UserId& owner, const std::vector<std::string>& attendees, const d::Interval& window) {
-  std::vector<std::string> unique;
-  std::set<std::string> seen;
-  for (const auto& attendee : attendees) {
-    if (seen.insert(attendee).second) unique.push_back(attendee);
-  }
-
-  std::vector<d::AttendeeAvailability> answered;
-  for (std::size_t first = 0; first < unique.size(); first += kMaxSchedulesPerQuery) {
-    const std::vector<std::string> chunk(
-        unique.begin() + static_cast<std::ptrdiff_t>(first),
-        unique.begin() +
-            static_cast<std::ptrdiff_t>(std::min(unique.size(), first + kMaxSchedulesPerQuery)));
-    auto request = JsonPost(base_url_ + "/me/calendar/getSchedule", ScheduleRequest(chunk, window));
-    request.headers.insert_or_assign("Prefer", "outlook.timezone=\"UTC\"");
-    const auto response = Send(owner, std::move(request), "getSchedule");
-    if (!response.IsSuccess()) ThrowFor("getSchedule", response);
-    auto part = ParseSchedule(ParseBody("getSchedule", response), chunk);
-    const auto hidden = std::count_if(part.begin(), part.end(), [](const auto& availability) {
-      return std::holds_alternative<d::NotVisible>(availability.availability);
-    });
-    logger_->debug("graph getSchedule for {}: {} schedules, {} not visible", owner.value(),
-                   chunk.size(), hidden);
-    std::move(part.begin(), part.end(), std::back_inserter(answered));
-  }
-
-  std::vector<d::AttendeeAvailability> out;
-  out.reserve(attendees.size());
-  for (const auto& attendee : attendees) {
-    const auto found = std::find_if(answered.begin(), answered.end(),
-                                    [&](const auto& entry) { return entry.attendee == attendee; });
-    out.push_back(*found);
-  }
-  return out;
+  return calendar::FreeBusyInBatches(
+      attendees, kMaxSchedulesPerQuery, [&](const std::vector<std::string>& batch) {
+        auto request =
+            JsonPost(base_url_ + "/me/calendar/getSchedule", ScheduleRequest(batch, window));
+        request.headers.insert_or_assign("Prefer", "outlook.timezone=\"UTC\"");
+        const auto response = Send(owner, std::move(request), "getSchedule");
+        if (!response.IsSuccess()) ThrowFor("getSchedule", response);
+        auto part = ParseSchedule(ParseBody("getSchedule", response), batch);
+        const auto hidden = std::count_if(part.begin(), part.end(), [](const auto& availability) {
+          return std::holds_alternative<d::NotVisible>(availability.availability);
+        });
+        logger_->debug("graph getSchedule for {}: {} schedules, {} not visible", owner.value(),
+                       batch.size(), hidden);
+        return part;
+      });
 }
 
 std::string GraphCalendar::CreateRecurringEvent(const d::UserId& owner,
