@@ -264,6 +264,22 @@ TEST_SUITE("slack flow") {
     }
   }
 
+  TEST_CASE("another workspace's meeting is not found there and cannot be changed from it") {
+    SlackWorld world;
+    const auto meeting = world.Book("book 9:30 <@U2> <@U3>");
+    // The same user ids in workspace T2: ids are only unique within a workspace.
+    auto cancel = PostSigned(world.officer.BaseUrl() + "/slack/commands", kSecret,
+                             CommandBody("T2", "C1", "U1", "cancel " + meeting, "", "t-other"));
+    CHECK(Text(cancel).find(meeting) != std::string::npos);
+    CHECK(Text(cancel).find("ancelled") == std::string::npos);
+    CHECK(PostSigned(world.officer.BaseUrl() + "/slack/interactions", kSecret,
+                     ClickBody("T2", "C1", "U2", "standup_accept", meeting, ""))
+              .status == 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    CHECK(world.Scalar("SELECT count(*) FROM meetings WHERE status = 'active'") == 1);
+    CHECK(world.Statuses(meeting).at("U2") == "invited");
+  }
+
   TEST_CASE("an unknown meeting id gets a private not-found reply") {
     SlackWorld world;
     CHECK(Text(world.Command("U1", "cancel sd-nothere")).find("sd-nothere") != std::string::npos);
