@@ -159,20 +159,21 @@ std::vector<d::AttendeeAvailability> CalendarRouter::FreeBusy(
   return out;
 }
 
-std::string CalendarRouter::CreateRecurringEvent(const d::UserId& owner,
-                                                 const d::RecurringEvent& event) {
+d::CreatedCalendarEvent CalendarRouter::CreateRecurringEvent(const d::UserId& owner,
+                                                             const d::RecurringEvent& event) {
   std::string provider = ProviderOf(owner);
-  std::string id;
+  d::CreatedCalendarEvent created;
   try {
-    id = Backend(provider)->CreateRecurringEvent(owner, event);
+    created = Backend(provider)->CreateRecurringEvent(owner, event);
   } catch (const oauth::ReconnectNeeded& error) {
     logger_->warn("the standup of {} goes on the local calendar: {}", owner.value(), error.what());
     provider = std::string(kLocal);
-    id = backends_.local.CreateRecurringEvent(owner, event);
+    created = backends_.local.CreateRecurringEvent(owner, event);
   }
   for (const auto& attendee : event.attendee_emails) cache_.Forget(attendee);
   cache_.Forget(owner.value());
-  return provider == kLocal ? id : provider + ":" + id;
+  if (provider != kLocal) created.event_id = provider + ":" + created.event_id;
+  return created;
 }
 
 void CalendarRouter::DeleteEvent(const d::UserId& owner, const std::string& event_id) {

@@ -62,8 +62,8 @@ class CalendarRouter final : public domain::CalendarGateway {
   std::vector<domain::AttendeeAvailability> FreeBusy(const domain::UserId& owner,
                                                      const std::vector<std::string>& attendees,
                                                      const domain::Interval& window) override;
-  std::string CreateRecurringEvent(const domain::UserId& owner,
-                                   const domain::RecurringEvent& event) override;
+  domain::CreatedCalendarEvent CreateRecurringEvent(const domain::UserId& owner,
+                                                    const domain::RecurringEvent& event) override;
   void DeleteEvent(const domain::UserId& owner, const std::string& event_id) override;
   void Respond(const domain::UserId& person, const std::string& event_id,
                domain::CalendarResponse response) override;

@@ -65,7 +65,7 @@ BookingResult Book(const BookRequest& request, const date::time_zone* zone, date
   // Calendars are read before the standup's own event exists, so it is never its own clash.
   Effects effects{CheckCalendars{meeting.id}};
   if (const auto* video = std::get_if<VideoLink>(&meeting.location);
-      video != nullptr && video->join_url.empty()) {
+      video != nullptr && video->join_url.empty() && !ComesWithCalendarEvent(*video)) {
     effects.emplace_back(CreateVideoMeeting{meeting.id, video->provider});
   }
   effects.emplace_back(CreateCalendarEvent{meeting.id});

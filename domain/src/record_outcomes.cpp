@@ -4,14 +4,26 @@
 
 namespace officer::domain {
 
-Updated RecordCalendarEvent(const StandupMeeting& meeting, const std::string& event_id) {
+Updated RecordCalendarEvent(const StandupMeeting& meeting, const std::string& event_id,
+                            const std::string& join_url) {
   if (meeting.status == MeetingStatus::Cancelled) {
     return Updated{meeting, {DeleteCalendarEvent{meeting.id, event_id}}};
   }
   if (meeting.calendar_event_id == event_id) return detail::Unchanged(meeting);
   StandupMeeting next = meeting;
   next.calendar_event_id = event_id;
-  return detail::Changed(std::move(next), {});
+  Effects effects;
+  if (auto* video = std::get_if<VideoLink>(&next.location);
+      video != nullptr && ComesWithCalendarEvent(*video) && video->join_url.empty()) {
+    if (join_url.empty()) {
+      effects.emplace_back(SendDirectMessage{
+          meeting.id, meeting.organizer, DirectMessageReason::VideoLinkMissing, {}});
+    } else {
+      video->join_url = join_url;
+      effects.emplace_back(UpdateMeetingMessage{meeting.id});
+    }
+  }
+  return detail::Changed(std::move(next), std::move(effects));
 }
 
 Updated RecordVideoMeeting(const StandupMeeting& meeting, const std::string& join_url,

@@ -241,6 +241,19 @@ TEST_CASE("calendars are checked first, then the video meeting, then the calenda
   CHECK(effects[2] == Effect{CreateCalendarEvent{MeetingId{"m1"}}});
 }
 
+TEST_CASE("a Meet or Teams link is left to the calendar event: no video meeting is created") {
+  for (const char* provider : {"meet", "teams"}) {
+    CAPTURE(provider);
+    auto r = Request();
+    r.location = VideoLink{provider, "", ""};
+    const auto result = BookIn(r);
+    REQUIRE(std::holds_alternative<Booked>(result));
+    for (const auto& effect : std::get<Booked>(result).effects) {
+      CHECK_FALSE(std::holds_alternative<CreateVideoMeeting>(effect));
+    }
+  }
+}
+
 TEST_CASE("a room, a title, a duration and a meeting reminder are kept as asked") {
   auto r = Request();
   r.location = Room{"room-4@resource.example.com"};

@@ -33,6 +33,32 @@ TEST_CASE("a calendar event created after the standup was cancelled is deleted a
   CHECK(result.effects == Effects{DeleteCalendarEvent{kId, "evt-1"}});
 }
 
+TEST_CASE("a Meet link the calendar event came with is stored and the message updated") {
+  auto meeting = Meeting("Europe/Berlin", {9, 30});
+  meeting.location = VideoLink{"meet", "", ""};
+  const auto result = RecordCalendarEvent(meeting, "google:evt-1", "https://meet.google.com/a-b-c");
+  CHECK(result.meeting.calendar_event_id == "google:evt-1");
+  CHECK(result.meeting.location ==
+        Location{VideoLink{"meet", "https://meet.google.com/a-b-c", ""}});
+  CHECK(result.effects == Effects{UpdateMeetingMessage{kId}});
+}
+
+TEST_CASE("a Teams standup whose event came without a link tells the organizer") {
+  auto meeting = Meeting("Europe/Berlin", {9, 30});
+  meeting.location = VideoLink{"teams", "", ""};
+  const auto result = RecordCalendarEvent(meeting, "ev-1", "");
+  CHECK(result.meeting.location == Location{VideoLink{"teams", "", ""}});
+  CHECK(result.effects == Effects{SendDirectMessage{
+                              kId, meeting.organizer, DirectMessageReason::VideoLinkMissing, {}}});
+}
+
+TEST_CASE("a link from the calendar is ignored for a standup that asked for none") {
+  const auto meeting = Meeting("Europe/Berlin", {9, 30});
+  const auto result = RecordCalendarEvent(meeting, "evt-1", "https://meet.google.com/a-b-c");
+  CHECK(result.meeting.location == Location{NoLocation{}});
+  CHECK(result.effects.empty());
+}
+
 TEST_CASE("the created video meeting's link is stored and the message updated") {
   auto meeting = Meeting("Europe/Berlin", {9, 30});
   meeting.location = VideoLink{"zoom", "", ""};

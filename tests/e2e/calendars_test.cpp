@@ -437,6 +437,145 @@ TEST_SUITE("calendars") {
     CHECK(world.zoom.Meetings().empty());
   }
 
+  TEST_CASE("meet: Google adds a Meet link to the event, and the message shows it") {
+    CalendarWorld world;
+    world.Connect("U1", "google", Email("U1"));
+    const auto meeting = world.Book("book 9:30 <@U2> meet");
+    REQUIRE(WaitFor([&] { return !world.google.Events().empty(); }));
+    const auto event = world.google.Events().front();
+    CHECK(event.query.at("conferenceDataVersion") == "1");
+    const std::string link = event.body.value("hangoutLink", "");
+    REQUIRE(link.rfind("https://meet.google.com/", 0) == 0);
+    REQUIRE(WaitFor([&] {
+      return world.slack.MessagesIn("C1").front().blocks.dump().find(link) != std::string::npos;
+    }));
+    CHECK(world.Query("SELECT video_join_url FROM meetings") == link + "|\n");
+    CHECK(world.zoom.Meetings().empty());
+    CHECK_FALSE(world.slack.DmChannelOf("U1").has_value());
+
+    // Cancelling deletes the event, and the Meet link goes with it; there is no Zoom to delete.
+    CHECK(world.Click("U1", "standup_cancel", meeting).status == 200);
+    REQUIRE(WaitFor([&] { return world.google.Events().front().status == "cancelled"; }));
+    world.CheckNoTokenLeaks();
+  }
+
+  TEST_CASE("teams: an organizer on Microsoft gets the Teams link in the message") {
+    CalendarWorld world;
+    world.Connect("U3", "microsoft", Email("U3"));
+    world.Book("book 9:30 <@U1> teams", "U3");
+    REQUIRE(WaitFor([&] { return !world.graph.Events().empty(); }));
+    const auto event = world.graph.Events().front();
+    CHECK(event.body["isOnlineMeeting"] == true);
+    const std::string link = event.body["onlineMeeting"]["joinUrl"];
+    REQUIRE(WaitFor([&] {
+      return world.slack.MessagesIn("C1").front().blocks.dump().find(link) != std::string::npos;
+    }));
+    world.CheckNoTokenLeaks();
+  }
+
+  TEST_CASE("meet without a Google connection: the organizer is told how to get the link") {
+    CalendarWorld world;
+    world.Book("book 9:30 <@U2> meet");
+    REQUIRE(WaitFor([&] { return !world.DmText("U1").empty(); }));
+    const auto dm = world.DmText("U1");
+    CHECK(dm.find("has no Google Meet link") != std::string::npos);
+    CHECK(dm.find("/standup connect google") != std::string::npos);
+    CHECK(world.google.Events().empty());
+    CHECK(world.Query("SELECT calendar_event_id FROM meetings").rfind("ev-", 0) == 0);
+  }
+
+  TEST_CASE("autoconfirm on Google: the invitation is accepted on the attendee's calendar") {
+    CalendarWorld world;
+    world.Connect("U1", "google", Email("U1"));
+    world.Connect("U2", "google", Email("U2"));
+    REQUIRE(world.Command("U2", "autoconfirm on").status == 200);
+    world.Book("book 9:30 <@U2> <@U3>");
+    REQUIRE(WaitFor([&] {
+      const auto events = world.google.Events();
+      if (events.empty()) return false;
+      for (const auto& attendee : events.front().body["attendees"]) {
+        if (attendee["email"] == Email("U2")) return attendee["responseStatus"] == "accepted";
+      }
+      return false;
+    }));
+    // U3 did not ask for it (and is not connected): their invitation is left for them.
+    for (const auto& attendee : world.google.Events().front().body["attendees"]) {
+      if (attendee["email"] == Email("U3")) CHECK(attendee["responseStatus"] == "needsAction");
+    }
+    world.CheckNoTokenLeaks();
+  }
+
+  TEST_CASE("autoconfirm on Microsoft: the attendee's own copy is found and accepted") {
+    CalendarWorld world;
+    world.Connect("U3", "microsoft", Email("U3"));
+    world.Connect("U2", "microsoft", Email("U2"));
+    REQUIRE(world.Command("U2", "autoconfirm on").status == 200);
+    world.Book("book 9:30 <@U2>", "U3");
+    // The fake keeps responses by lower-cased address.
+    REQUIRE(WaitFor([&] {
+      const auto events = world.graph.Events();
+      return !events.empty() && events.front().responses.count("u2@acme.test") == 1;
+    }));
+    const auto event = world.graph.Events().front();
+    CHECK(event.responses.at("u2@acme.test") == "accepted");
+    // Accepted through U2's own copy, whose id differs from the organizer's.
+    const auto copy = FakeGraphCalendar::AttendeeCopyId(event.id, Email("U2"));
+    CHECK(world.graph.Server().CountTo("/me/events/" + copy + "/accept") == 1);
+    world.CheckNoTokenLeaks();
+  }
+
+  TEST_CASE("a room: its resource calendar is an attendee, and booked it is reported") {
+    CalendarWorld world;
+    world.Connect("U1", "google", Email("U1"));
+    const std::string room = "kepler@resource.acme.test";
+    const auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    world.google.SetBusy(room, {{Iso(now - date::days(1)), Iso(now + date::days(30))}});
+    const auto meeting = world.Book("book 9:30 <@U2> room " + room);
+    REQUIRE(WaitFor([&] { return !world.google.Events().empty(); }));
+    const auto event = world.google.Events().front();
+    bool room_invited = false;
+    for (const auto& attendee : event.body["attendees"]) {
+      if (attendee["email"] == room) room_invited = attendee.value("resource", false);
+    }
+    CHECK(room_invited);
+    CHECK(event.body.value("location", "") == room);
+    // The room's calendar was asked along with the people's, and its clash told the organizer.
+    REQUIRE(world.google.FreeBusyQueries().size() == 1);
+    CHECK(world.google.FreeBusyQueries()[0].dump().find(room) != std::string::npos);
+    REQUIRE(
+        WaitFor([&] { return world.DmText("U1").find("is booked during") != std::string::npos; }));
+    CHECK(world.DmText("U1").find(room) != std::string::npos);
+    CHECK(world.Statuses(meeting).at("U2") == "invited");
+    REQUIRE(WaitFor([&] {
+      return world.slack.MessagesIn("C1").front().blocks.dump().find("Room: " + room) !=
+             std::string::npos;
+    }));
+  }
+
+  TEST_CASE("a Zoom token refused is refreshed, and the rotated refresh token is the one kept") {
+    CalendarWorld world;
+    world.Connect("U1", "zoom", Email("U1"));
+    const auto before = world.zoom_oauth.LiveRefreshTokens(Email("U1"));
+    REQUIRE(before.size() == 1);
+    const auto stored_before = world.Query("SELECT refresh_token_enc FROM credentials");
+    world.zoom.FailNextWithInvalidToken(1);
+    world.Book("book 9:30 <@U2> zoom");
+    REQUIRE(WaitFor([&] { return !world.zoom.Meetings().empty(); }));
+    CHECK(world.zoom_oauth.RefreshCount() == 1);
+    const auto after = world.zoom_oauth.LiveRefreshTokens(Email("U1"));
+    REQUIRE(after.size() == 1);
+    CHECK(after != before);  // Zoom rotated it and revoked the old one
+    CHECK(world.Query("SELECT refresh_token_enc FROM credentials") != stored_before);
+
+    // The next refresh works only with the rotated token: Officer must have saved it.
+    world.zoom.FailNextWithInvalidToken(1);
+    REQUIRE(world.Command("U1", "book 10:30 <@U2> zoom").status == 200);
+    REQUIRE(WaitFor([&] { return world.zoom.Meetings().size() == 2; }));
+    CHECK(world.zoom_oauth.RefreshCount() == 2);
+    CHECK(world.Query("SELECT status FROM credentials") == "active|\n");
+    world.CheckNoTokenLeaks();
+  }
+
   TEST_CASE("a standup cancelled on Google is found so right before its reminder") {
     CalendarWorld world(
         {{"OFFICER_SCHEDULER_TICK_MS", "200"}, {"OFFICER_DEFAULT_REMINDER_MINUTES", "1"}});

@@ -57,11 +57,12 @@ class RecordingCalendar final : public d::CalendarGateway {
     }
     return out;
   }
-  std::string CreateRecurringEvent(const d::UserId& owner, const d::RecurringEvent&) override {
+  d::CreatedCalendarEvent CreateRecurringEvent(const d::UserId& owner,
+                                               const d::RecurringEvent&) override {
     std::lock_guard lock(mutex_);
     if (fail_reconnect) throw oauth::ReconnectNeeded(name_);
     created.push_back(owner.value());
-    return "ev" + std::to_string(created.size());
+    return {"ev" + std::to_string(created.size()), ""};
   }
   void DeleteEvent(const d::UserId& owner, const std::string& event_id) override {
     std::lock_guard lock(mutex_);
@@ -139,7 +140,7 @@ TEST_SUITE("calendar router") {
     CHECK(answers.size() == 2);
     CHECK(f.local.asked.size() == 2);
     CHECK(f.google.asked.empty());
-    CHECK(f.router.CreateRecurringEvent(d::UserId("U1"), d::RecurringEvent{}) == "ev1");
+    CHECK(f.router.CreateRecurringEvent(d::UserId("U1"), d::RecurringEvent{}).event_id == "ev1");
     f.router.DeleteEvent(d::UserId("U1"), "ev1");
     CHECK(f.local.deleted == std::vector<std::string>{"U1:ev1"});
   }
@@ -174,7 +175,7 @@ TEST_SUITE("calendar router") {
 
     d::RecurringEvent event;
     event.attendee_emails = {"U2@acme.test"};
-    CHECK(f.router.CreateRecurringEvent(d::UserId("U1"), event) == "google:ev1");
+    CHECK(f.router.CreateRecurringEvent(d::UserId("U1"), event).event_id == "google:ev1");
     f.Ask("U1", {"U1@acme.test", "U2@acme.test"});
     CHECK(f.google.asked.size() == 3);  // only U2 again
 
@@ -192,7 +193,7 @@ TEST_SUITE("calendar router") {
     Fixture f;
     f.Connect("U1", "microsoft");
     f.Connect("U2", "microsoft");
-    const auto id = f.router.CreateRecurringEvent(d::UserId("U1"), d::RecurringEvent{});
+    const auto id = f.router.CreateRecurringEvent(d::UserId("U1"), d::RecurringEvent{}).event_id;
     CHECK(id == "microsoft:ev1");
     // U1 connects Google later: the event stays on Microsoft.
     f.Connect("U1", "google");
@@ -212,7 +213,7 @@ TEST_SUITE("calendar router") {
     f.google.fail_reconnect = true;
     f.Ask("U1", {"U1@acme.test", "U2@acme.test"});
     CHECK(f.local.asked.size() == 2);
-    CHECK(f.router.CreateRecurringEvent(d::UserId("U1"), d::RecurringEvent{}) == "ev1");
+    CHECK(f.router.CreateRecurringEvent(d::UserId("U1"), d::RecurringEvent{}).event_id == "ev1");
     CHECK(f.local.created.size() == 1);
   }
 }

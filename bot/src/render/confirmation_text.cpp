@@ -63,7 +63,9 @@ std::string BookingAck(const slack::BookCommand& command, const std::string& zon
                      DaysText(days, Capital::kNo) + " for " +
                      DurationText(command.duration_minutes);
   if (const auto named = Named(command.who); !named.empty()) text += " with " + JoinAnd(named);
-  if (std::holds_alternative<slack::ZoomLocation>(command.location)) text += ", on Zoom";
+  if (const auto* video = std::get_if<slack::VideoLocation>(&command.location)) {
+    text += ", on " + detail::ProviderName(slack::VideoProviderName(video->provider));
+  }
   if (const auto* room = std::get_if<slack::RoomLocation>(&command.location)) {
     text += ", in " + EscapeMrkdwn(Truncate(room->name, detail::kMaxRoomChars));
   }

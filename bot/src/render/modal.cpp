@@ -7,6 +7,7 @@
 #include <officer/bot/render/mrkdwn.hpp>
 
 #include "render/block_kit.hpp"
+#include "render/meeting_text.hpp"
 
 namespace officer::bot::render {
 namespace {
@@ -21,7 +22,6 @@ constexpr std::array<const char*, 7> kDayLabels = {"Monday", "Tuesday",  "Wednes
                                                    "Friday", "Saturday", "Sunday"};
 constexpr std::array<int, 7> kDurations = {5, 10, 15, 20, 30, 45, 60};
 constexpr const char* kNoLocation = "none";
-constexpr const char* kZoom = "zoom";
 constexpr const char* kRoom = "room";
 
 json Option(const std::string& label, const std::string& value) {
@@ -111,7 +111,11 @@ json BookingModal(const std::string& channel_id, const std::string& zone_name) {
   blocks.push_back(Input(
       block::kLocation, "Where",
       {{"type", "radio_buttons"},
-       {"options", json::array({no_location, Option("Zoom", kZoom), Option("A room", kRoom)})},
+       {"options",
+        json::array({no_location, Option("Zoom", "zoom"),
+                     Option("Google Meet (on a connected Google Calendar)", "meet"),
+                     Option("Microsoft Teams (on a connected Microsoft 365 calendar)", "teams"),
+                     Option("A room", kRoom)})},
        {"initial_option", no_location}}));
 
   json room = Input(block::kRoom, "Room",
@@ -193,10 +197,11 @@ std::variant<slack::BookCommand, ModalErrors> BookingFromModal(
       room_input && room_input->value) {
     room = Trim(*room_input->value);
   }
-  if (choice == kZoom) {
-    command.location = slack::ZoomLocation{};
+  if (const auto video = slack::VideoProviderNamed(choice)) {
+    command.location = slack::VideoLocation{*video};
     if (!room.empty()) {
-      errors[block::kRoom] = "You chose Zoom: clear the room, or choose \u201cA room\u201d.";
+      errors[block::kRoom] = "You chose " + detail::ProviderName(choice) +
+                             ": clear the room, or choose \u201cA room\u201d.";
     }
   } else if (choice == kRoom || !room.empty()) {
     // A room typed in without choosing "A room" is still clearly meant as the room.

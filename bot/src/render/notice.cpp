@@ -44,6 +44,17 @@ std::string Sentence(const domain::StandupMeeting& meeting, domain::DirectMessag
     case domain::DirectMessageReason::Cancelled:
       return Mention(meeting.organizer) + " cancelled " + title + " (" + ScheduleText(meeting) +
              ").";
+    case domain::DirectMessageReason::VideoLinkMissing: {
+      const auto* video = std::get_if<domain::VideoLink>(&meeting.location);
+      const bool teams = video != nullptr && video->provider == "teams";
+      const std::string provider = detail::ProviderName(teams ? "teams" : "meet");
+      return title + " in " + where + " has no " + provider + " link: " + provider +
+             " links come with a connected " +
+             (teams ? "Microsoft 365 calendar" : "Google Calendar") +
+             ", and the standup went on another calendar. Connect yours with `/standup connect " +
+             (teams ? "microsoft" : "google") + "`, then cancel with `/standup cancel " +
+             EscapeMrkdwn(meeting.id.value()) + "` and book again.";
+    }
   }
   return {};
 }

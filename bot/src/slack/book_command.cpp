@@ -10,6 +10,8 @@ namespace officer::bot::slack::detail {
 namespace {
 
 constexpr std::size_t kMaxTitleCharacters = 150;
+constexpr std::string_view kOneLocation =
+    "Choose one of zoom, meet, teams or a room: a standup has one place to meet.";
 
 // ---- time of day ---------------------------------------------------------------------------
 
@@ -385,11 +387,15 @@ Expected<BookCommand, std::string> ParseBook(const Tokens& tokens) {
       book.time_zone = tokens[++i].text;
       continue;
     }
-    if (lower == "zoom") {
+    if (const auto video = VideoProviderNamed(lower)) {
       if (std::holds_alternative<RoomLocation>(book.location)) {
-        return Unexpected{std::string{"Choose zoom or a room, not both."}};
+        return Unexpected{std::string{kOneLocation}};
       }
-      book.location = ZoomLocation{};
+      if (const auto* chosen = std::get_if<VideoLocation>(&book.location);
+          chosen != nullptr && chosen->provider != *video) {
+        return Unexpected{std::string{kOneLocation}};
+      }
+      book.location = VideoLocation{*video};
       continue;
     }
     if (lower == "room") {
@@ -403,8 +409,8 @@ Expected<BookCommand, std::string> ParseBook(const Tokens& tokens) {
         return Unexpected{"You gave two rooms, " + Quoted(room->name) + " and " + Quoted(name) +
                           ". A standup meets in one room."};
       }
-      if (std::holds_alternative<ZoomLocation>(book.location)) {
-        return Unexpected{std::string{"Choose zoom or a room, not both."}};
+      if (std::holds_alternative<VideoLocation>(book.location)) {
+        return Unexpected{std::string{kOneLocation}};
       }
       book.location = RoomLocation{name};
       continue;

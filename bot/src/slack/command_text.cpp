@@ -284,10 +284,30 @@ Expected<Command, CommandError> ParseCommandText(std::string_view text, std::str
   return std::move(command).value();
 }
 
+std::string_view VideoProviderName(VideoProvider provider) {
+  switch (provider) {
+    case VideoProvider::kMeet:
+      return "meet";
+    case VideoProvider::kTeams:
+      return "teams";
+    case VideoProvider::kZoom:
+      break;
+  }
+  return "zoom";
+}
+
+std::optional<VideoProvider> VideoProviderNamed(std::string_view name) {
+  for (const auto provider : {VideoProvider::kZoom, VideoProvider::kMeet, VideoProvider::kTeams}) {
+    if (name == VideoProviderName(provider)) return provider;
+  }
+  return std::nullopt;
+}
+
 std::string BookUsageLine(std::string_view cmd) {
   return Line(cmd,
               "book 9:30 @alice @team #channel [weekdays|daily|mon,wed,fri] [for 15m] "
-              "[tz Europe/Berlin] [zoom | room \"Room name\"] [\"Title\"] [from YYYY-MM-DD]");
+              "[tz Europe/Berlin] [zoom | meet | teams | room \"Room name\"] [\"Title\"] [from "
+              "YYYY-MM-DD]");
 }
 
 std::string UsageText(std::string_view cmd) {

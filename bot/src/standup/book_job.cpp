@@ -12,7 +12,9 @@ namespace {
 using nlohmann::json;
 
 json LocationJson(const slack::Location& location) {
-  if (std::holds_alternative<slack::ZoomLocation>(location)) return json{{"kind", "zoom"}};
+  if (const auto* video = std::get_if<slack::VideoLocation>(&location)) {
+    return json{{"kind", "video"}, {"provider", slack::VideoProviderName(video->provider)}};
+  }
   if (const auto* room = std::get_if<slack::RoomLocation>(&location)) {
     return json{{"kind", "room"}, {"name", room->name}};
   }
@@ -21,7 +23,12 @@ json LocationJson(const slack::Location& location) {
 
 slack::Location LocationFrom(const json& in) {
   const std::string kind = in.at("kind").get<std::string>();
-  if (kind == "zoom") return slack::ZoomLocation{};
+  if (kind == "zoom") return slack::VideoLocation{slack::VideoProvider::kZoom};  // older jobs
+  if (kind == "video") {
+    const std::string provider = in.at("provider").get<std::string>();
+    if (const auto known = slack::VideoProviderNamed(provider)) return slack::VideoLocation{*known};
+    throw std::invalid_argument("unknown video provider " + provider);
+  }
   if (kind == "room") return slack::RoomLocation{in.at("name").get<std::string>()};
   return slack::DefaultLocation{};
 }

@@ -28,7 +28,9 @@ d::DaySet Days(const slack::DaySet& days) {
 }
 
 d::Location LocationOf(const slack::Location& location) {
-  if (std::holds_alternative<slack::ZoomLocation>(location)) return d::VideoLink{"zoom", "", ""};
+  if (const auto* video = std::get_if<slack::VideoLocation>(&location)) {
+    return d::VideoLink{std::string(slack::VideoProviderName(video->provider)), "", ""};
+  }
   if (const auto* room = std::get_if<slack::RoomLocation>(&location)) return d::Room{room->name};
   return d::NoLocation{};
 }
@@ -54,7 +56,8 @@ void BookingWorker::Run(const std::string& payload) {
   // A repeated run of a job that already booked finds its meeting and stops.
   if (meetings_.Load(d::MeetingId(job->meeting_id))) return;
 
-  if (std::holds_alternative<slack::ZoomLocation>(command.location) && !video_available_) {
+  if (const auto* video = std::get_if<slack::VideoLocation>(&command.location);
+      video != nullptr && video->provider == slack::VideoProvider::kZoom && !video_available_) {
     reply(ZoomUnavailableText());
     return;
   }

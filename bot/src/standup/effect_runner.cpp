@@ -87,9 +87,9 @@ void EffectRunner::Run(const d::Effect& effect) {
             event.attendee_emails = AttendeeEmails(*meeting);
             event.location = meeting->location;
             event.description = "Booked by Officer in Slack. Standup id " + meeting->id.value();
-            const auto event_id = calendar_.CreateRecurringEvent(meeting->organizer, event);
+            const auto created = calendar_.CreateRecurringEvent(meeting->organizer, event);
             UpdateMeeting(meetings_, e.meeting, std::nullopt, [&](const auto& current) {
-              return d::RecordCalendarEvent(*current, event_id);
+              return d::RecordCalendarEvent(*current, created.event_id, created.join_url);
             });
           },
           [&](const d::DeleteCalendarEvent& e) {

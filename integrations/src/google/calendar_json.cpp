@@ -111,6 +111,23 @@ bool WantsMeetLink(const d::RecurringEvent& event) {
          (video->provider == "google_meet" || video->provider == "meet");
 }
 
+std::string MeetLinkOf(const json& event) {
+  if (auto link = event.find("hangoutLink"); link != event.end() && link->is_string()) {
+    return link->get<std::string>();
+  }
+  const auto conference = event.find("conferenceData");
+  if (conference == event.end() || !conference->is_object()) return {};
+  const auto entry_points = conference->find("entryPoints");
+  if (entry_points == conference->end() || !entry_points->is_array()) return {};
+  for (const auto& entry : *entry_points) {
+    if (entry.is_object() && entry.value("entryPointType", "") == "video" &&
+        entry.contains("uri") && entry["uri"].is_string()) {
+      return entry["uri"].get<std::string>();
+    }
+  }
+  return {};
+}
+
 json EventBody(const d::RecurringEvent& event, const std::string& meet_request_id) {
   try {
     date::locate_zone(event.zone_name);
@@ -128,9 +145,15 @@ json EventBody(const d::RecurringEvent& event, const std::string& meet_request_i
 
   json attendees = json::array();
   std::set<std::string> seen;
+  const auto* room = std::get_if<d::Room>(&event.location);
   for (const auto& email : event.attendee_emails) {
     if (email.empty() || !seen.insert(email).second) continue;
-    attendees.push_back({{"email", email}});
+    json attendee = {{"email", email}};
+    // A room's resource calendar is invited as a resource, so Google books the room.
+    if (room != nullptr && EqualsIgnoringCase(email, room->name_or_email)) {
+      attendee["resource"] = true;
+    }
+    attendees.push_back(std::move(attendee));
   }
   json body = {
       {"summary", event.title},

@@ -91,8 +91,8 @@ std::vector<d::AttendeeAvailability> GoogleCalendar::FreeBusy(
       });
 }
 
-std::string GoogleCalendar::CreateRecurringEvent(const d::UserId& owner,
-                                                 const d::RecurringEvent& event) {
+d::CreatedCalendarEvent GoogleCalendar::CreateRecurringEvent(const d::UserId& owner,
+                                                             const d::RecurringEvent& event) {
   const bool meet = WantsMeetLink(event);
   http::HttpRequest request;
   request.method = http::Method::kPost;
@@ -110,7 +110,13 @@ std::string GoogleCalendar::CreateRecurringEvent(const d::UserId& owner,
   if (response.status == 409) {
     logger_->info("google event {} already existed on the calendar of {} (a retried insert)",
                   chosen_id, owner.value());
-    return chosen_id;
+    if (!meet) return {chosen_id, ""};
+    // The first insert's answer, with its Meet link, was lost: read the link off the event.
+    http::HttpRequest get;
+    get.url = EventUrl(chosen_id);
+    const auto existing = Send(owner, std::move(get), "events.get");
+    if (!existing.IsSuccess()) ThrowFor("events.get", existing);
+    return {chosen_id, MeetLinkOf(ParseBody("events.get", existing))};
   }
   if (!response.IsSuccess()) ThrowFor("events.insert", response);
   const json body = ParseBody("events.insert", response);
@@ -118,9 +124,10 @@ std::string GoogleCalendar::CreateRecurringEvent(const d::UserId& owner,
   if (id == body.end() || !id->is_string() || id->get<std::string>().empty()) {
     throw TransientError("Google Calendar events.insert answered without an event id");
   }
-  logger_->info("google event {} created on the calendar of {}", id->get<std::string>(),
-                owner.value());
-  return id->get<std::string>();
+  const std::string link = meet ? MeetLinkOf(body) : "";
+  logger_->info("google event {} created on the calendar of {}{}", id->get<std::string>(),
+                owner.value(), link.empty() ? "" : " with a Meet link");
+  return {id->get<std::string>(), link};
 }
 
 void GoogleCalendar::DeleteEvent(const d::UserId& owner, const std::string& event_id) {

@@ -183,8 +183,8 @@ std::vector<d::AttendeeAvailability> LocalCalendar::FreeBusy(
   return availability;
 }
 
-std::string LocalCalendar::CreateRecurringEvent(const d::UserId& owner,
-                                                const d::RecurringEvent& event) {
+d::CreatedCalendarEvent LocalCalendar::CreateRecurringEvent(const d::UserId& owner,
+                                                            const d::RecurringEvent& event) {
   if (!event.start.IsValid()) throw PermanentError("a local calendar event needs a valid start");
   if (event.days.Empty()) throw PermanentError("a local calendar event needs at least one day");
   const auto duration = event.duration.count();
@@ -219,7 +219,8 @@ std::string LocalCalendar::CreateRecurringEvent(const d::UserId& owner,
         TextArray(attendees), LocationText(event.location), event.description);
     auto id = rows[0][0].as<std::string>();
     tx.commit();
-    return id;
+    // Officer's own calendar has no video service, so it adds no Meet or Teams link.
+    return d::CreatedCalendarEvent{std::move(id), ""};
   });
 }
 

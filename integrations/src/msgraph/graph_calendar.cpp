@@ -46,6 +46,27 @@ json ParseBody(std::string_view operation, const http::HttpResponse& response) {
   return body;
 }
 
+// Graph ids are per mailbox: the organizer's event and an attendee's copy of it have different
+// ids and share the iCalUId. The event reference Officer keeps is "<organizer's id>|<iCalUId>"
+// (neither contains '|'), so an attendee's copy can be found without the organizer's token.
+constexpr char kRefSeparator = '|';
+
+struct EventRef {
+  std::string id;
+  std::string ical_uid;  ///< empty in references made before it was kept
+};
+
+EventRef ParseRef(const std::string& reference) {
+  const auto bar = reference.find(kRefSeparator);
+  if (bar == std::string::npos) return {reference, ""};
+  return {reference.substr(0, bar), reference.substr(bar + 1)};
+}
+
+std::string StringField(const json& body, const char* name) {
+  const auto field = body.find(name);
+  return field != body.end() && field->is_string() ? field->get<std::string>() : std::string();
+}
+
 http::HttpRequest JsonPost(std::string url, const json& body) {
   http::HttpRequest request;
   request.method = http::Method::kPost;
@@ -67,7 +88,27 @@ GraphCalendar::GraphCalendar(std::shared_ptr<http::HttpClient> http, std::string
 }
 
 std::string GraphCalendar::EventUrl(const std::string& event_id) const {
-  return base_url_ + "/me/events/" + http::PercentEncode(event_id);
+  return base_url_ + "/me/events/" + http::PercentEncode(ParseRef(event_id).id);
+}
+
+std::optional<std::string> GraphCalendar::OwnCopyOf(const d::UserId& person,
+                                                    const std::string& event_id) {
+  const auto ref = ParseRef(event_id);
+  if (ref.ical_uid.empty()) return ref.id;
+  http::HttpRequest request;
+  request.url = base_url_ +
+                "/me/events?$filter=" + http::PercentEncode("iCalUId eq '" + ref.ical_uid + "'") +
+                "&$select=id";
+  const auto response = Send(person, std::move(request), "events.list");
+  if (!response.IsSuccess()) ThrowFor("events.list", response);
+  const json body = ParseBody("events.list", response);
+  if (auto value = body.find("value"); value != body.end() && value->is_array()) {
+    for (const auto& event : *value) {
+      if (!event.is_object()) continue;
+      if (auto id = StringField(event, "id"); !id.empty()) return id;
+    }
+  }
+  return std::nullopt;
 }
 
 http::HttpResponse GraphCalendar::Send(const d::UserId& user, http::HttpRequest request,
@@ -95,8 +136,8 @@ std::vector<d::AttendeeAvailability> GraphCalendar::FreeBusy(
       });
 }
 
-std::string GraphCalendar::CreateRecurringEvent(const d::UserId& owner,
-                                                const d::RecurringEvent& event) {
+d::CreatedCalendarEvent GraphCalendar::CreateRecurringEvent(const d::UserId& owner,
+                                                            const d::RecurringEvent& event) {
   // transactionId makes a POST the transport repeats after a lost answer return the event the
   // first one created instead of booking the standup twice.
   const auto transaction_id = crypto::HexEncode(crypto::RandomBytes(16));
@@ -104,13 +145,19 @@ std::string GraphCalendar::CreateRecurringEvent(const d::UserId& owner,
   const auto response = Send(owner, std::move(request), "events.create");
   if (!response.IsSuccess()) ThrowFor("events.create", response);
   const json body = ParseBody("events.create", response);
-  const auto id = body.find("id");
-  if (id == body.end() || !id->is_string() || id->get<std::string>().empty()) {
+  const std::string id = StringField(body, "id");
+  if (id.empty())
     throw TransientError("Microsoft Graph events.create answered without an event id");
+  std::string join_url;
+  if (WantsTeamsMeeting(event)) {
+    if (auto online = body.find("onlineMeeting"); online != body.end() && online->is_object()) {
+      join_url = StringField(*online, "joinUrl");
+    }
   }
   logger_->info("graph event created on the calendar of {}{}", owner.value(),
-                WantsTeamsMeeting(event) ? " with a Teams meeting" : "");
-  return id->get<std::string>();
+                join_url.empty() ? "" : " with a Teams meeting");
+  const std::string ical_uid = StringField(body, "iCalUId");
+  return {ical_uid.empty() ? id : id + kRefSeparator + ical_uid, join_url};
 }
 
 void GraphCalendar::DeleteEvent(const d::UserId& owner, const std::string& event_id) {
@@ -136,7 +183,13 @@ void GraphCalendar::DeleteEvent(const d::UserId& owner, const std::string& event
 void GraphCalendar::Respond(const d::UserId& person, const std::string& event_id,
                             d::CalendarResponse response) {
   const bool accept = response == d::CalendarResponse::Accepted;
-  auto request = JsonPost(EventUrl(event_id) + (accept ? "/accept" : "/decline"),
+  const auto own_copy = OwnCopyOf(person, event_id);
+  if (!own_copy) {
+    logger_->info("graph event is not on the calendar of {}; no response recorded", person.value());
+    return;
+  }
+  auto request = JsonPost(base_url_ + "/me/events/" + http::PercentEncode(*own_copy) +
+                              (accept ? "/accept" : "/decline"),
                           json{{"sendResponse", true}});
   const auto answered =
       Send(person, std::move(request), accept ? "events.accept" : "events.decline");

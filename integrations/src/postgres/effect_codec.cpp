@@ -24,6 +24,8 @@ const char* ReasonName(d::DirectMessageReason reason) {
       return "room_busy";
     case d::DirectMessageReason::Cancelled:
       return "cancelled";
+    case d::DirectMessageReason::VideoLinkMissing:
+      return "video_link_missing";
   }
   return "clash";
 }
@@ -32,6 +34,7 @@ std::optional<d::DirectMessageReason> ReasonFrom(const std::string& name) {
   if (name == "clash") return d::DirectMessageReason::Clash;
   if (name == "room_busy") return d::DirectMessageReason::RoomBusy;
   if (name == "cancelled") return d::DirectMessageReason::Cancelled;
+  if (name == "video_link_missing") return d::DirectMessageReason::VideoLinkMissing;
   return std::nullopt;
 }
 

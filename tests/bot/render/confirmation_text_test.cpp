@@ -49,7 +49,7 @@ TEST_SUITE("render.confirmation_text") {
           "<!subteam^S1> and the members of <#C9>, in Room &lt;4&gt;. I'll post it here in a "
           "moment.");
     command.days = slack::kEveryDay;
-    command.location = slack::ZoomLocation{};
+    command.location = slack::VideoLocation{slack::VideoProvider::kZoom};
     CHECK(render::BookingAck(command, "UTC").find(" UTC every day for 30 min") !=
           std::string::npos);
     CHECK(render::BookingAck(command, "UTC").find(", on Zoom. I'll post") != std::string::npos);

@@ -116,8 +116,17 @@ TEST_SUITE("render.modal") {
     CHECK(booking.who.users == std::vector<std::string>{"U2"});
     CHECK(booking.days == slack::DaySet{true, false, false, false, false, false, true});
     CHECK(booking.duration_minutes == 45);
-    CHECK(std::holds_alternative<slack::ZoomLocation>(booking.location));
+    CHECK(booking.location == slack::Location{slack::VideoLocation{slack::VideoProvider::kZoom}});
     CHECK_FALSE(booking.time_zone.has_value());
+  }
+
+  TEST_CASE("Google Meet or Teams chosen asks for the calendar's own link") {
+    for (const auto provider : {slack::VideoProvider::kMeet, slack::VideoProvider::kTeams}) {
+      auto submission = Submission();
+      submission.state.values["location"]["location"].selected_option =
+          std::string(slack::VideoProviderName(provider));
+      CHECK(Booking(submission).location == slack::Location{slack::VideoLocation{provider}});
+    }
   }
 
   TEST_CASE("a room chosen or typed in becomes the booking's room") {

@@ -45,6 +45,26 @@ TEST_SUITE("render.notice") {
           "cancel m-abc` and book again.");
   }
 
+  TEST_CASE("an organizer whose Meet standup went on a calendar without Meet is told what to do") {
+    auto meeting = SampleMeeting();
+    meeting.location = domain::VideoLink{"meet", "", ""};
+    const auto message =
+        render::Notice(meeting, domain::DirectMessageReason::VideoLinkMissing, "", Berlin());
+    CHECK(message.text ==
+          "Daily standup in <#C1> has no Google Meet link: Google Meet links come with a connected "
+          "Google Calendar, and the standup went on another calendar. Connect yours with "
+          "`/standup connect google`, then cancel with `/standup cancel m-abc` and book again.");
+  }
+
+  TEST_CASE("a Teams standup without a Teams link points at connecting Microsoft 365") {
+    auto meeting = SampleMeeting();
+    meeting.location = domain::VideoLink{"teams", "", ""};
+    const auto message =
+        render::Notice(meeting, domain::DirectMessageReason::VideoLinkMissing, "", Berlin());
+    CHECK(message.text.find("no Microsoft Teams link") != std::string::npos);
+    CHECK(message.text.find("`/standup connect microsoft`") != std::string::npos);
+  }
+
   TEST_CASE("participants are told who cancelled which standup") {
     auto meeting = SampleMeeting();
     meeting.status = domain::MeetingStatus::Cancelled;

@@ -335,8 +335,10 @@ TEST_SUITE("bot.slack.command_text") {
   }
 
   TEST_CASE("zoom asks for a Zoom meeting") {
-    CHECK(std::holds_alternative<slack::ZoomLocation>(Book("book 9:30 <@U1> Zoom").location));
-    CHECK(std::holds_alternative<slack::ZoomLocation>(Book("book 9:30 <@U1> zoom zoom").location));
+    CHECK(Book("book 9:30 <@U1> Zoom").location ==
+          slack::Location{slack::VideoLocation{slack::VideoProvider::kZoom}});
+    CHECK(Book("book 9:30 <@U1> zoom zoom").location ==
+          slack::Location{slack::VideoLocation{slack::VideoProvider::kZoom}});
   }
 
   TEST_CASE("room takes a quoted name or a single word such as an e-mail") {
@@ -360,9 +362,26 @@ TEST_SUITE("bot.slack.command_text") {
           "You gave two rooms, “A” and “B”. A standup meets in one room.");
   }
 
+  TEST_CASE("meet and teams ask for the calendar's own Google Meet or Teams link") {
+    CHECK(Book("book 9:30 <@U1> meet").location ==
+          slack::Location{slack::VideoLocation{slack::VideoProvider::kMeet}});
+    CHECK(Book("book 9:30 <@U1> Teams").location ==
+          slack::Location{slack::VideoLocation{slack::VideoProvider::kTeams}});
+  }
+
   TEST_CASE("zoom and a room together are refused in either order") {
-    CHECK(Message(R"(book 9:30 <@U1> zoom room "A")") == "Choose zoom or a room, not both.");
-    CHECK(Message(R"(book 9:30 <@U1> room "A" zoom)") == "Choose zoom or a room, not both.");
+    const std::string one =
+        "Choose one of zoom, meet, teams or a room: a standup has one place to meet.";
+    CHECK(Message(R"(book 9:30 <@U1> zoom room "A")") == one);
+    CHECK(Message(R"(book 9:30 <@U1> room "A" zoom)") == one);
+  }
+
+  TEST_CASE("two different video links, or meet with a room, are refused") {
+    const std::string one =
+        "Choose one of zoom, meet, teams or a room: a standup has one place to meet.";
+    CHECK(Message("book 9:30 <@U1> zoom meet") == one);
+    CHECK(Message("book 9:30 <@U1> teams meet") == one);
+    CHECK(Message(R"(book 9:30 <@U1> meet room "A")") == one);
   }
 
   TEST_CASE("the title defaults to Daily standup") {
@@ -442,9 +461,9 @@ TEST_SUITE("bot.slack.command_text") {
   }
 
   TEST_CASE("an unknown word in book is named") {
-    const auto error = Error("book 9:30 <@U1> teams");
+    const auto error = Error("book 9:30 <@U1> webex");
     CHECK(error.message ==
-          "I don't understand “teams”. Check the spelling, or put a title in double quotes.");
+          "I don't understand “webex”. Check the spelling, or put a title in double quotes.");
     CHECK(error.usage == slack::BookUsageLine());
   }
 
@@ -461,7 +480,7 @@ TEST_SUITE("bot.slack.command_text") {
     expected.days = kMonWedFri;
     expected.duration_minutes = 20;
     expected.time_zone = "Europe/Berlin";
-    expected.location = slack::ZoomLocation{};
+    expected.location = slack::VideoLocation{slack::VideoProvider::kZoom};
     expected.title = "Platform standup 🚀";
     expected.first_day = date::year_month_day{date::year{2026}, date::May, date::day{4}};
     CHECK(book == expected);
@@ -691,7 +710,8 @@ TEST_SUITE("bot.slack.command_text") {
   TEST_CASE("the book usage line shows every option") {
     CHECK(slack::BookUsageLine() ==
           "/standup book 9:30 @alice @team #channel [weekdays|daily|mon,wed,fri] [for 15m] "
-          "[tz Europe/Berlin] [zoom | room \"Room name\"] [\"Title\"] [from YYYY-MM-DD]");
+          "[tz Europe/Berlin] [zoom | meet | teams | room \"Room name\"] [\"Title\"] "
+          "[from YYYY-MM-DD]");
   }
 
   TEST_CASE("every error carries a usage line") {
@@ -711,7 +731,7 @@ TEST_SUITE("bot.slack.command_text") {
     const auto book = Book("book 9:30, <@U1>, zoom, for 20m, <@U2>");
     CHECK(book.hour == 9);
     CHECK(book.who.users == Ids{"U1", "U2"});
-    CHECK(std::holds_alternative<slack::ZoomLocation>(book.location));
+    CHECK(book.location == slack::Location{slack::VideoLocation{slack::VideoProvider::kZoom}});
     CHECK(book.duration_minutes == 20);
   }
 

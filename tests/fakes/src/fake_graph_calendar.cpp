@@ -120,6 +120,19 @@ std::optional<FakeGraphEvent> FakeGraphCalendar::FindEvent(const std::string& id
   return found->second;
 }
 
+std::string FakeGraphCalendar::AttendeeCopyId(const std::string& id, const std::string& attendee) {
+  std::string suffix;
+  for (const char c : Lower(attendee)) {
+    if (std::isalnum(static_cast<unsigned char>(c))) suffix += c;
+  }
+  return id + "AtT" + suffix;
+}
+
+std::string FakeGraphCalendar::MailboxId(const FakeGraphEvent& event,
+                                         const std::string& viewer) const {
+  return SameEmail(event.organizer, viewer) ? event.id : AttendeeCopyId(event.id, viewer);
+}
+
 std::vector<json> FakeGraphCalendar::ScheduleQueries() const {
   std::lock_guard lock(mutex_);
   return schedule_queries_;
@@ -146,6 +159,7 @@ FakeResponse FakeGraphCalendar::Dispatch(const RecordedRequest& request) {
     return GetSchedule(body);
   }
   if (request.path == "/me/events" && request.method == "POST") return Create(owner, body);
+  if (request.path == "/me/events" && request.method == "GET") return List(owner, request);
   std::string_view path = request.path;
   if (path.rfind(kEventsPrefix, 0) != 0) {
     return GraphError(400, "BadRequest", "Resource not found for the segment.");
@@ -251,6 +265,7 @@ json FakeGraphCalendar::View(const FakeGraphEvent& event, const std::string& vie
   json view = event.body;
   view["@odata.context"] =
       "https://graph.microsoft.com/v1.0/$metadata#users('" + viewer + "')/events/$entity";
+  view["id"] = MailboxId(event, viewer);
   view["isCancelled"] = event.cancelled;
   view["isOrganizer"] = SameEmail(event.organizer, viewer);
   if (view.contains("attendees") && view["attendees"].is_array()) {
@@ -266,13 +281,33 @@ json FakeGraphCalendar::View(const FakeGraphEvent& event, const std::string& vie
 
 const FakeGraphEvent* FakeGraphCalendar::Visible(const std::string& owner,
                                                  const std::string& id) const {
-  const auto found = events_.find(id);
-  if (found == events_.end()) return nullptr;
-  const FakeGraphEvent& event = found->second;
-  // Graph removes a cancelled meeting from its organizer's calendar; attendees keep a copy
-  // marked isCancelled until they remove it.
-  if (SameEmail(event.organizer, owner)) return event.cancelled ? nullptr : &event;
-  return IsAttendee(event.body, owner) ? &event : nullptr;
+  for (const auto& [key, event] : events_) {
+    if (MailboxId(event, owner) != id) continue;
+    // Graph removes a cancelled meeting from its organizer's calendar; attendees keep a copy
+    // marked isCancelled until they remove it.
+    if (SameEmail(event.organizer, owner)) return event.cancelled ? nullptr : &event;
+    return IsAttendee(event.body, owner) ? &event : nullptr;
+  }
+  return nullptr;
+}
+
+FakeResponse FakeGraphCalendar::List(const std::string& owner,
+                                     const RecordedRequest& request) const {
+  constexpr std::string_view kPrefix = "iCalUId eq '";
+  const std::string filter = request.QueryParam("$filter").value_or("");
+  if (filter.rfind(kPrefix, 0) != 0 || filter.size() < kPrefix.size() + 1 ||
+      filter.back() != '\'') {
+    return GraphError(400, "BadRequest", "Invalid filter clause");
+  }
+  const std::string uid = filter.substr(kPrefix.size(), filter.size() - kPrefix.size() - 1);
+  json value = json::array();
+  for (const auto& [key, event] : events_) {
+    if (event.body.value("iCalUId", std::string()) != uid) continue;
+    if (const auto* visible = Visible(owner, MailboxId(event, owner))) {
+      value.push_back(View(*visible, owner));
+    }
+  }
+  return FakeResponse::Json(json{{"value", std::move(value)}}.dump());
 }
 
 FakeResponse FakeGraphCalendar::Get(const std::string& owner, const std::string& id) const {
@@ -290,7 +325,7 @@ FakeResponse FakeGraphCalendar::Cancel(const std::string& owner, const std::stri
                       "Your request can't be completed. You need to be an organizer to cancel a "
                       "meeting.");
   }
-  auto& event = events_.at(id);
+  auto& event = events_.at(visible->id);
   event.cancelled = true;
   event.cancel_comment = body.value("comment", std::string());
   return FakeResponse::Status(202);
@@ -305,14 +340,14 @@ FakeResponse FakeGraphCalendar::Answer(const std::string& owner, const std::stri
                       "Your request can't be completed. You can't respond to a meeting you "
                       "organized.");
   }
-  events_.at(id).responses[Lower(owner)] = verb == "accept" ? "accepted" : "declined";
+  events_.at(visible->id).responses[Lower(owner)] = verb == "accept" ? "accepted" : "declined";
   return FakeResponse::Status(202);
 }
 
 FakeResponse FakeGraphCalendar::Delete(const std::string& owner, const std::string& id) {
   const auto* visible = Visible(owner, id);
   if (visible == nullptr || !SameEmail(visible->organizer, owner)) return NotFound();
-  events_.at(id).cancelled = true;
+  events_.at(visible->id).cancelled = true;
   return NoContent();
 }
 

@@ -131,7 +131,7 @@ TEST_SUITE("google") {
     Fixture f;
     auto event = Standup();
     event.location = d::Room{"Room Kepler"};
-    const auto id = f.calendar->CreateRecurringEvent(f.ada, event);
+    const auto id = f.calendar->CreateRecurringEvent(f.ada, event).event_id;
 
     const auto stored = f.fake.FindEvent(id);
     REQUIRE(stored.has_value());
@@ -152,12 +152,27 @@ TEST_SUITE("google") {
     CHECK(id.size() == 32);
   }
 
+  TEST_CASE("a room's resource calendar is invited as a resource") {
+    Fixture f;
+    auto event = Standup();
+    event.attendee_emails.push_back("Kepler@Rooms.example.com");
+    event.location = d::Room{"kepler@rooms.example.com"};
+    const auto stored = f.fake.FindEvent(f.calendar->CreateRecurringEvent(f.ada, event).event_id);
+    REQUIRE(stored.has_value());
+    const json& attendees = stored->body["attendees"];
+    CHECK(attendees[3]["email"] == "Kepler@Rooms.example.com");
+    CHECK(attendees[3]["resource"] == true);
+    CHECK_FALSE(attendees[0].contains("resource"));
+  }
+
   TEST_CASE("a Meet link request sets conferenceDataVersion=1") {
     Fixture f;
     auto event = Standup();
     event.location = d::VideoLink{"google_meet", "", ""};
-    const auto stored = f.fake.FindEvent(f.calendar->CreateRecurringEvent(f.ada, event));
+    const auto created = f.calendar->CreateRecurringEvent(f.ada, event);
+    const auto stored = f.fake.FindEvent(created.event_id);
     REQUIRE(stored.has_value());
+    CHECK(created.join_url == stored->body["hangoutLink"]);
     CHECK(stored->query.at("conferenceDataVersion") == "1");
     CHECK(stored->body["hangoutLink"].get<std::string>().rfind("https://meet.google.com/", 0) == 0);
   }
@@ -168,12 +183,12 @@ TEST_SUITE("google") {
                             FakeResponse::Json(R"({"error":{"errors":[{"reason":"duplicate"}],
                                                    "code":409}})",
                                                409));
-    CHECK(f.calendar->CreateRecurringEvent(f.ada, Standup()).size() == 32);
+    CHECK(f.calendar->CreateRecurringEvent(f.ada, Standup()).event_id.size() == 32);
   }
 
   TEST_CASE("deleting sends sendUpdates=all, and an event already gone (410 or 404) is done") {
     Fixture f;
-    const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup());
+    const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup()).event_id;
     f.calendar->DeleteEvent(f.ada, id);
     CHECK(f.fake.FindEvent(id)->status == "cancelled");
     const auto path = "/calendar/v3/calendars/primary/events/" + id;
@@ -244,7 +259,7 @@ TEST_SUITE("google") {
   TEST_CASE(
       "a response patches only the attendee's own entry on their copy, with attendeesOmitted") {
     Fixture f;
-    const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup());
+    const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup()).event_id;
     f.calendar->Respond(f.grace, id, d::CalendarResponse::Accepted);
 
     const auto requests = f.fake.Server().RequestsTo("/calendar/v3/calendars/primary/events/" + id);
@@ -270,7 +285,7 @@ TEST_SUITE("google") {
 
   TEST_CASE("event status is active, then cancelled once deleted; an unknown event is cancelled") {
     Fixture f;
-    const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup());
+    const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup()).event_id;
     CHECK(f.calendar->EventStatus(f.ada, id) == d::CalendarEventStatus::Active);
     f.fake.CancelEvent(id);
     CHECK(f.calendar->EventStatus(f.ada, id) == d::CalendarEventStatus::Cancelled);
@@ -285,7 +300,7 @@ TEST_SUITE("google") {
     f.fake.MakeInvisible("grace@example.com");
     f.fake.FailNextWith401(1);
     f.calendar->FreeBusy(f.ada, {"ada@example.com", "grace@example.com"}, {At(1, 0), At(2, 0)});
-    const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup());
+    const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup()).event_id;
     f.calendar->Respond(f.grace, id, d::CalendarResponse::Accepted);
     f.calendar->EventStatus(f.ada, id);
     f.calendar->DeleteEvent(f.ada, id);

@@ -147,7 +147,7 @@ TEST_SUITE("local calendar") {
 
   TEST_CASE("a deleted event no longer makes anyone busy and reads as cancelled") {
     Fixture f;
-    const auto id = f.calendar.CreateRecurringEvent(f.owner, Standup({"U2", "U3"}));
+    const auto id = f.calendar.CreateRecurringEvent(f.owner, Standup({"U2", "U3"})).event_id;
     CHECK(f.calendar.EventStatus(f.owner, id) == d::CalendarEventStatus::Active);
     CHECK(BusyOf(f.calendar.FreeBusy(f.owner, {"U2"}, kDecemberWeek)[0]).size() == 7);
 
@@ -161,7 +161,7 @@ TEST_SUITE("local calendar") {
 
   TEST_CASE("deleting an event twice, or one that never existed, is fine") {
     Fixture f;
-    const auto id = f.calendar.CreateRecurringEvent(f.owner, Standup({"U2"}));
+    const auto id = f.calendar.CreateRecurringEvent(f.owner, Standup({"U2"})).event_id;
     f.calendar.DeleteEvent(f.owner, id);
     CHECK_NOTHROW(f.calendar.DeleteEvent(f.owner, id));
     CHECK_NOTHROW(f.calendar.DeleteEvent(f.owner, "ev-never-was"));
@@ -177,7 +177,7 @@ TEST_SUITE("local calendar") {
     Fixture f;
     std::set<std::string> ids;
     for (int i = 0; i < 5; ++i) {
-      const auto id = f.calendar.CreateRecurringEvent(f.owner, Standup({"U2"}));
+      const auto id = f.calendar.CreateRecurringEvent(f.owner, Standup({"U2"})).event_id;
       CHECK(id.rfind("ev-", 0) == 0);
       CHECK(id.size() == 35);
       CHECK(id.find_first_not_of("0123456789abcdef", 3) == std::string::npos);
@@ -188,7 +188,7 @@ TEST_SUITE("local calendar") {
 
   TEST_CASE("a response is recorded per person and the latest answer wins") {
     Fixture f;
-    const auto id = f.calendar.CreateRecurringEvent(f.owner, Standup({"U2", "U3"}));
+    const auto id = f.calendar.CreateRecurringEvent(f.owner, Standup({"U2", "U3"})).event_id;
     CHECK(f.calendar.Responses(id).empty());
     f.calendar.Respond(d::UserId("U2"), id, d::CalendarResponse::Accepted);
     f.calendar.Respond(d::UserId("U3"), id, d::CalendarResponse::Accepted);
@@ -206,7 +206,7 @@ TEST_SUITE("local calendar") {
 
   TEST_CASE("concurrent responses by different people lose no answer") {
     Fixture f;
-    const auto id = f.calendar.CreateRecurringEvent(f.owner, Standup({"U2"}));
+    const auto id = f.calendar.CreateRecurringEvent(f.owner, Standup({"U2"})).event_id;
     std::vector<std::thread> people;
     for (int i = 0; i < 8; ++i) {
       people.emplace_back([&, i] {
@@ -227,7 +227,7 @@ TEST_SUITE("local calendar") {
 
   TEST_CASE("an attendee who declined the event is not busy during it") {
     Fixture f;
-    const auto id = f.calendar.CreateRecurringEvent(f.owner, Standup({"U2", "U3"}));
+    const auto id = f.calendar.CreateRecurringEvent(f.owner, Standup({"U2", "U3"})).event_id;
     f.calendar.Respond(d::UserId("U2"), id, d::CalendarResponse::Declined);
     f.calendar.Respond(d::UserId("U3"), id, d::CalendarResponse::Accepted);
     const auto answer = f.calendar.FreeBusy(f.owner, {"U2", "U3"}, kDecemberWeek);

@@ -49,6 +49,11 @@ d::RecurringEvent Standup() {
 
 // A GraphCalendar against a fresh fake. U1 is Ada (the organizer), U2 is Grace. Every log line
 // at every level goes to `log`; the token source records its calls.
+// The organizer's event id: the part of the event reference before "|<iCalUId>".
+std::string OrganizerId(const std::string& reference) {
+  return reference.substr(0, reference.find('|'));
+}
+
 struct Fixture {
   Fixture() {
     logger->set_level(spdlog::level::trace);
@@ -139,10 +144,12 @@ TEST_SUITE("graph calendar") {
       "the event carries attendees, a weekly weekday pattern and 9:30 Europe/Berlin in its "
       "recurrence zone") {
     Fixture f;
-    const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup());
+    const auto created = f.calendar->CreateRecurringEvent(f.ada, Standup());
 
-    const auto stored = f.fake.FindEvent(id);
+    const auto stored = f.fake.FindEvent(OrganizerId(created.event_id));
     REQUIRE(stored.has_value());
+    CHECK(created.event_id == stored->id + "|" + stored->body["iCalUId"].get<std::string>());
+    CHECK(created.join_url.empty());
     CHECK(stored->organizer == "ada@example.com");
     json body = stored->body;
     CHECK(body["transactionId"].get<std::string>().size() == 32);
@@ -176,7 +183,9 @@ TEST_SUITE("graph calendar") {
     event.first_day = date::year{2026} / 12 / 5;  // a Saturday: the first occurrence is Monday
     event.attendee_emails.push_back("kepler@rooms.example.com");
     event.location = d::Room{"kepler@rooms.example.com"};
-    const auto body = f.fake.FindEvent(f.calendar->CreateRecurringEvent(f.ada, event))->body;
+    const auto body =
+        f.fake.FindEvent(OrganizerId(f.calendar->CreateRecurringEvent(f.ada, event).event_id))
+            ->body;
     CHECK(body["attendees"][3]["type"] == "resource");
     CHECK(body["attendees"][3]["emailAddress"]["address"] == "kepler@rooms.example.com");
     CHECK(body["location"] == R"({"displayName": "kepler@rooms.example.com"})"_json);
@@ -189,15 +198,19 @@ TEST_SUITE("graph calendar") {
     Fixture f;
     auto event = Standup();
     event.location = d::VideoLink{"teams", "", ""};
-    const auto stored = f.fake.FindEvent(f.calendar->CreateRecurringEvent(f.ada, event));
+    const auto stored =
+        f.fake.FindEvent(OrganizerId(f.calendar->CreateRecurringEvent(f.ada, event).event_id));
     REQUIRE(stored.has_value());
     CHECK(stored->body["isOnlineMeeting"] == true);
     CHECK(stored->body["onlineMeetingProvider"] == "teamsForBusiness");
     CHECK(stored->body.contains("onlineMeeting"));
+    CHECK(f.calendar->CreateRecurringEvent(f.ada, event)
+              .join_url.rfind("https://teams.microsoft.com/l/meetup-join/", 0) == 0);
 
     SUBCASE("a Zoom link is the location, with no Teams meeting") {
       event.location = d::VideoLink{"zoom", "https://zoom.us/j/123", "123"};
-      const auto zoom = f.fake.FindEvent(f.calendar->CreateRecurringEvent(f.ada, event));
+      const auto zoom =
+          f.fake.FindEvent(OrganizerId(f.calendar->CreateRecurringEvent(f.ada, event).event_id));
       CHECK(zoom->body["location"]["displayName"] == "https://zoom.us/j/123");
       CHECK_FALSE(zoom->body.contains("isOnlineMeeting"));
     }
@@ -205,7 +218,7 @@ TEST_SUITE("graph calendar") {
 
   TEST_CASE("cancelling posts /cancel with a comment, and the event reads cancelled after") {
     Fixture f;
-    const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup());
+    const auto id = OrganizerId(f.calendar->CreateRecurringEvent(f.ada, Standup()).event_id);
     CHECK(f.calendar->EventStatus(f.ada, id) == d::CalendarEventStatus::Active);
     f.calendar->DeleteEvent(f.ada, id);
 
@@ -214,14 +227,16 @@ TEST_SUITE("graph calendar") {
     CHECK(requests[0].method == "POST");
     CHECK(json::parse(requests[0].body).at("comment").is_string());
     CHECK(f.fake.FindEvent(id)->cancelled);
-    CHECK(f.calendar->EventStatus(f.ada, id) == d::CalendarEventStatus::Cancelled);    // 404
-    CHECK(f.calendar->EventStatus(f.grace, id) == d::CalendarEventStatus::Cancelled);  // flag
-    CHECK(f.fake.Server().RequestsTo("/me/events/" + id).size() == 3);                 // GETs only
+    CHECK(f.calendar->EventStatus(f.ada, id) == d::CalendarEventStatus::Cancelled);  // 404
+    CHECK(f.calendar->EventStatus(f.grace,
+                                  FakeGraphCalendar::AttendeeCopyId(id, "grace@example.com")) ==
+          d::CalendarEventStatus::Cancelled);  // the attendee's copy, flagged isCancelled
+    CHECK(f.fake.Server().RequestsTo("/me/events/" + id).size() == 2);  // the organizer's GETs
   }
 
   TEST_CASE("cancelling an event that is gone (404) is done") {
     Fixture f;
-    const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup());
+    const auto id = OrganizerId(f.calendar->CreateRecurringEvent(f.ada, Standup()).event_id);
     f.calendar->DeleteEvent(f.ada, id);
     CHECK_NOTHROW(f.calendar->DeleteEvent(f.ada, id));
     CHECK_NOTHROW(f.calendar->DeleteEvent(f.ada, "AAMkunknown"));
@@ -230,7 +245,7 @@ TEST_SUITE("graph calendar") {
 
   TEST_CASE("a cancel Graph refuses with 400 falls back to deleting the event") {
     Fixture f;
-    const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup());
+    const auto id = OrganizerId(f.calendar->CreateRecurringEvent(f.ada, Standup()).event_id);
     f.fake.Server().Enqueue(
         "/me/events/" + id + "/cancel",
         FakeResponse::Json(R"({"error":{"code":"ErrorInvalidRequest","message":"nope"}})", 400));
@@ -256,16 +271,23 @@ TEST_SUITE("graph calendar") {
     CHECK_THROWS_AS(f.calendar->EventStatus(f.ada, "abc"), officer::TransientError);
   }
 
-  TEST_CASE("accept and decline post to the attendee's event with their own token") {
+  TEST_CASE("accept and decline find the attendee's own copy by iCalUId and use their token") {
     Fixture f;
-    const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup());
-    f.calendar->Respond(f.grace, id, d::CalendarResponse::Accepted);
+    const auto ref = f.calendar->CreateRecurringEvent(f.ada, Standup()).event_id;
+    const auto id = OrganizerId(ref);
+    f.calendar->Respond(f.grace, ref, d::CalendarResponse::Accepted);
     CHECK(f.fake.FindEvent(id)->responses.at("grace@example.com") == "accepted");
-    f.calendar->Respond(f.grace, id, d::CalendarResponse::Declined);
+    f.calendar->Respond(f.grace, ref, d::CalendarResponse::Declined);
     CHECK(f.fake.FindEvent(id)->responses.at("grace@example.com") == "declined");
 
-    const auto accepts = f.fake.Server().RequestsTo("/me/events/" + id + "/accept");
-    const auto declines = f.fake.Server().RequestsTo("/me/events/" + id + "/decline");
+    const auto lookups = f.fake.Server().RequestsTo("/me/events");
+    REQUIRE(lookups.size() == 3);  // the create, then one lookup per answer
+    CHECK(lookups[1].method == "GET");
+    CHECK(lookups[1].QueryParam("$filter") ==
+          "iCalUId eq '" + f.fake.FindEvent(id)->body["iCalUId"].get<std::string>() + "'");
+    const auto copy = FakeGraphCalendar::AttendeeCopyId(id, "grace@example.com");
+    const auto accepts = f.fake.Server().RequestsTo("/me/events/" + copy + "/accept");
+    const auto declines = f.fake.Server().RequestsTo("/me/events/" + copy + "/decline");
     REQUIRE(accepts.size() == 1);
     REQUIRE(declines.size() == 1);
     CHECK(accepts[0].Header("authorization") == "Bearer " + std::string(kGraceToken));
@@ -273,6 +295,8 @@ TEST_SUITE("graph calendar") {
     CHECK(json::parse(declines[0].body) == R"({"sendResponse": true})"_json);
 
     CHECK_NOTHROW(f.calendar->Respond(f.grace, "AAMkunknown", d::CalendarResponse::Accepted));
+    CHECK_NOTHROW(
+        f.calendar->Respond(f.grace, "AAMkunknown|040000unknown", d::CalendarResponse::Accepted));
   }
 
   TEST_CASE("a 401 fetches a fresh token once, naming the rejected one, and retries the call") {
@@ -311,7 +335,7 @@ TEST_SUITE("graph calendar") {
     f.fake.MakeInvisible("grace@example.com");
     f.fake.FailNextWith401(1);
     f.calendar->FreeBusy(f.ada, {"ada@example.com", "grace@example.com"}, {At(1, 0), At(2, 0)});
-    const auto id = f.calendar->CreateRecurringEvent(f.ada, Standup());
+    const auto id = OrganizerId(f.calendar->CreateRecurringEvent(f.ada, Standup()).event_id);
     f.calendar->Respond(f.grace, id, d::CalendarResponse::Accepted);
     f.calendar->EventStatus(f.ada, id);
     f.calendar->DeleteEvent(f.ada, id);

@@ -31,17 +31,6 @@ d::StandupMeeting Booked(const std::string& id, d::Location location = d::NoLoca
   return std::get<d::Booked>(result).meeting;
 }
 
-std::vector<std::string> QueuedEffects(const std::string& url) {
-  pqxx::connection connection(url);
-  pqxx::read_transaction tx(connection);
-  std::vector<std::string> types;
-  for (const auto& row :
-       tx.exec("SELECT payload->>'type' FROM jobs WHERE kind = 'effect' ORDER BY id")) {
-    types.push_back(row[0].as<std::string>());
-  }
-  return types;
-}
-
 }  // namespace
 
 TEST_SUITE("meeting repository") {
@@ -87,7 +76,7 @@ TEST_SUITE("meeting repository") {
     CHECK(repository.Save(second, 1, {d::PostMeetingMessage{meeting.id}}) ==
           d::SaveOutcome::VersionConflict);
     CHECK(repository.Load(meeting.id)->title == "first writer");
-    CHECK(QueuedEffects(db.Url()) == std::vector<std::string>{"update_meeting_message"});
+    CHECK(db.QueuedEffectTypes() == std::vector<std::string>{"update_meeting_message"});
   }
 
   TEST_CASE("a save queues its effects as jobs in the order given") {
@@ -99,9 +88,9 @@ TEST_SUITE("meeting repository") {
         meeting, 0,
         {d::PostMeetingMessage{meeting.id}, d::CheckCalendars{meeting.id},
          d::SendDirectMessage{meeting.id, d::UserId("U2"), d::DirectMessageReason::Clash, "busy"}});
-    CHECK(QueuedEffects(db.Url()) == std::vector<std::string>{"post_meeting_message",
-                                                              "check_calendars",
-                                                              "send_direct_message"});
+    CHECK(db.QueuedEffectTypes() == std::vector<std::string>{"post_meeting_message",
+                                                             "check_calendars",
+                                                             "send_direct_message"});
   }
 
   TEST_CASE("a person's list holds the standups they organize or join, and no others") {
@@ -137,7 +126,7 @@ TEST_SUITE("meeting repository") {
     repository.SavePreferences(d::WorkspaceId("T1"), preferences,
                                {d::ReplanPersonReminders{preferences.user}});
     CHECK(repository.LoadPreferences(d::WorkspaceId("T1"), d::UserId("U2")) == preferences);
-    CHECK(QueuedEffects(db.Url()) == std::vector<std::string>{"replan_person_reminders"});
+    CHECK(db.QueuedEffectTypes() == std::vector<std::string>{"replan_person_reminders"});
   }
 }
 

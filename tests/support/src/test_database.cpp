@@ -63,4 +63,15 @@ TestDatabase::~TestDatabase() {
   }
 }
 
+std::vector<std::string> TestDatabase::QueuedEffectTypes() const {
+  pqxx::connection connection(url_);
+  pqxx::read_transaction tx(connection);
+  std::vector<std::string> types;
+  for (const auto& row :
+       tx.exec("SELECT payload->>'type' FROM jobs WHERE kind = 'effect' ORDER BY id")) {
+    types.push_back(row[0].as<std::string>());
+  }
+  return types;
+}
+
 }  // namespace officer::testing

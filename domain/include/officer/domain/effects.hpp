@@ -28,6 +28,8 @@ enum class DirectMessageReason {
   Clash,      ///< the person is busy during an occurrence; `note` names the clash
   RoomBusy,   ///< to the organizer: the room is booked during an occurrence; `note` says when
   Cancelled,  ///< the organizer cancelled the standup
+  /// To the organizer: the calendar the standup went on added no Meet or Teams link
+  VideoLinkMissing,
 };
 
 /// Send one person a direct message about the meeting.

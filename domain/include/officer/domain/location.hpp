@@ -24,6 +24,12 @@ struct VideoLink {
   friend bool operator==(const VideoLink&, const VideoLink&) = default;
 };
 
+/// Whether the organizer's calendar adds this link to the event itself (Google Meet on Google,
+/// Teams on Microsoft 365) instead of Officer creating a meeting at a video provider (Zoom).
+inline bool ComesWithCalendarEvent(const VideoLink& link) {
+  return link.provider == "meet" || link.provider == "teams";
+}
+
 /// Where the standup happens.
 using Location = std::variant<NoLocation, Room, VideoLink>;
 

@@ -182,9 +182,12 @@ PersonPreferences SetReminderPlace(PersonPreferences current, ReminderPlace plac
 
 // ---- Recording what effects produced --------------------------------------------------------
 
-/// Stores the created calendar event's id. On a meeting cancelled meanwhile, nothing is stored and
-/// the effect is DeleteCalendarEvent for it.
-Updated RecordCalendarEvent(const StandupMeeting& meeting, const std::string& event_id);
+/// Stores the created calendar event's id, and the Meet or Teams link it came with when the
+/// standup asked for one (effect UpdateMeetingMessage); when that link is missing, the organizer
+/// is told (SendDirectMessage VideoLinkMissing). On a meeting cancelled meanwhile, nothing is
+/// stored and the effect is DeleteCalendarEvent for it.
+Updated RecordCalendarEvent(const StandupMeeting& meeting, const std::string& event_id,
+                            const std::string& join_url = {});
 
 /// Stores the created video meeting. Effect: UpdateMeetingMessage. On a meeting cancelled
 /// meanwhile, nothing is stored and the effect is DeleteVideoMeeting for it.

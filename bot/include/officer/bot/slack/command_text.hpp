@@ -46,16 +46,24 @@ struct Participants {
 struct DefaultLocation {
   friend bool operator==(const DefaultLocation&, const DefaultLocation&) = default;
 };
-/// `zoom`
-struct ZoomLocation {
-  friend bool operator==(const ZoomLocation&, const ZoomLocation&) = default;
+/// Where the video link comes from: a Zoom meeting Officer creates (`zoom`), or the link the
+/// organizer's calendar adds to the event itself (`meet` on Google, `teams` on Microsoft).
+enum class VideoProvider { kZoom, kMeet, kTeams };
+/// The provider's name as the command, the job queue and the domain spell it.
+std::string_view VideoProviderName(VideoProvider provider);
+/// The provider with that name, matched exactly; nullopt for any other text.
+std::optional<VideoProvider> VideoProviderNamed(std::string_view name);
+/// `zoom`, `meet` or `teams`
+struct VideoLocation {
+  VideoProvider provider = VideoProvider::kZoom;
+  friend bool operator==(const VideoLocation&, const VideoLocation&) = default;
 };
 /// `room "Name or resource e-mail"`
 struct RoomLocation {
   std::string name;
   friend bool operator==(const RoomLocation&, const RoomLocation&) = default;
 };
-using Location = std::variant<DefaultLocation, ZoomLocation, RoomLocation>;
+using Location = std::variant<DefaultLocation, VideoLocation, RoomLocation>;
 
 inline constexpr int kDefaultDurationMinutes = 15;
 inline constexpr int kMinDurationMinutes = 5;

@@ -17,8 +17,9 @@ const domain::Updated* AsUpdated(const std::variant<Alternatives...>& result) {
 }
 }  // namespace detail
 
-/// Loads a meeting, applies a domain operation to it and saves the result with its effects,
-/// retrying from a fresh load when someone else saved first; so concurrent clicks lose nothing.
+/// Loads a meeting, applies a domain operation to it and saves the result with its effects
+/// (also when only effects came of it), retrying from a fresh load when someone else saved
+/// first; so concurrent clicks lose nothing.
 /// A meeting of another workspace reads as not found. Returns the operation's result.
 template <typename Operation>
 auto UpdateMeeting(domain::MeetingRepository& meetings, const domain::MeetingId& id,
@@ -32,7 +33,10 @@ auto UpdateMeeting(domain::MeetingRepository& meetings, const domain::MeetingId&
     const auto* updated = detail::AsUpdated(result);
     if (updated == nullptr) return result;
     const int expected = current ? current->version : 0;
-    if (current && updated->meeting.version == expected) return result;  // nothing changed
+    // Nothing changed and nothing to do. An unchanged meeting can still carry effects (a room
+    // found booked, an event to delete for a standup cancelled meanwhile): those are saved with
+    // the version check, so they are queued against the meeting as it still is.
+    if (current && updated->meeting.version == expected && updated->effects.empty()) return result;
     if (meetings.Save(updated->meeting, expected, updated->effects) == domain::SaveOutcome::Saved) {
       return result;
     }

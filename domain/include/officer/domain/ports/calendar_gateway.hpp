@@ -29,6 +29,13 @@ struct RecurringEvent {
   std::string description;
 };
 
+/// What the calendar made of a RecurringEvent.
+struct CreatedCalendarEvent {
+  std::string event_id;  ///< what DeleteEvent, Respond and EventStatus take
+  std::string join_url;  ///< the Meet or Teams link the calendar added, if it was asked for one
+  friend bool operator==(const CreatedCalendarEvent&, const CreatedCalendarEvent&) = default;
+};
+
 enum class CalendarEventStatus { Active, Cancelled };
 
 /// A person's calendar (Google, Microsoft, or Officer's local one), acting for `owner`.
@@ -45,8 +52,10 @@ class CalendarGateway {
   virtual std::vector<AttendeeAvailability> FreeBusy(const UserId& owner,
                                                      const std::vector<std::string>& attendees,
                                                      const Interval& window) = 0;
-  /// Creates the recurring event on `owner`'s calendar, inviting the attendees; returns its id.
-  virtual std::string CreateRecurringEvent(const UserId& owner, const RecurringEvent& event) = 0;
+  /// Creates the recurring event on `owner`'s calendar, inviting the attendees. A location
+  /// that ComesWithCalendarEvent asks for the calendar's own link, where it has one.
+  virtual CreatedCalendarEvent CreateRecurringEvent(const UserId& owner,
+                                                    const RecurringEvent& event) = 0;
   /// Deletes the event (all occurrences); deleting a missing event is not an error.
   virtual void DeleteEvent(const UserId& owner, const std::string& event_id) = 0;
   /// Answers `person`'s invitation to the event on their own calendar.

@@ -33,6 +33,10 @@ std::vector<domain::AttendeeAvailability> ParseFreeBusy(const nlohmann::json& re
 /// (or "meet") and that has no join URL yet.
 bool WantsMeetLink(const domain::RecurringEvent& event);
 
+/// The Meet link of an Event resource: hangoutLink, else conferenceData's "video" entry point;
+/// empty when it has none (yet: a conference still "pending" has no link).
+std::string MeetLinkOf(const nlohmann::json& event);
+
 /// An Event resource for events.insert: summary, description, start/end as local dateTime plus
 /// the IANA timeZone (which Google expands the recurrence in), recurrence [RRULE], attendees
 /// [{email}] (duplicates dropped), location (the room, or the video link), and with a Meet link

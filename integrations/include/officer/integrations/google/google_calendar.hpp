@@ -47,8 +47,8 @@ class GoogleCalendar final : public domain::CalendarGateway {
   /// when a Meet link is asked for, see WantsMeetLink) with EventBody and a client-chosen id
   /// (32 hex digits), so a retried insert answered 409 duplicate counts as created; returns the
   /// event id.
-  std::string CreateRecurringEvent(const domain::UserId& owner,
-                                   const domain::RecurringEvent& event) override;
+  domain::CreatedCalendarEvent CreateRecurringEvent(const domain::UserId& owner,
+                                                    const domain::RecurringEvent& event) override;
   /// DELETE .../events/{id}?sendUpdates=all; 404 and 410 (already gone) count as done.
   void DeleteEvent(const domain::UserId& owner, const std::string& event_id) override;
   /// With `person`'s token: GET .../events/{id} to find their own attendee entry (self: true),

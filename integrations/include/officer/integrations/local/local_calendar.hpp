@@ -30,8 +30,8 @@ class LocalCalendar final : public domain::CalendarGateway {
   /// listed (duplicates dropped); returns its new id ("ev-" and 32 hex digits). Not idempotent.
   /// Throws PermanentError for an unknown zone, no days, an invalid start or a duration outside
   /// 1..1440 minutes.
-  std::string CreateRecurringEvent(const domain::UserId& owner,
-                                   const domain::RecurringEvent& event) override;
+  domain::CreatedCalendarEvent CreateRecurringEvent(const domain::UserId& owner,
+                                                    const domain::RecurringEvent& event) override;
   /// Marks the event cancelled; a missing or already cancelled event is fine. Idempotent.
   void DeleteEvent(const domain::UserId& owner, const std::string& event_id) override;
   /// Records `person`'s answer (keyed by their id), replacing an earlier one; an unknown event

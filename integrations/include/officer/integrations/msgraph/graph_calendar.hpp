@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,9 +31,8 @@ using AccessTokenSource = oauth::AccessTokenSource;
 /// (Retry-After) and 5xx are retried by the HttpClient. Other refusals are PermanentError
 /// naming the operation, status and Graph's error code, never a token. Safe from many threads.
 ///
-/// Event ids are the organizer's (Graph ids are per mailbox). Respond posts to the same id
-/// with the attendee's token, which reaches the attendee's copy only where ids are shared
-/// (the fake does that); a 404 there is logged and ignored.
+/// Graph ids are per mailbox, so the event reference returned is "<organizer's id>|<iCalUId>":
+/// the organizer's calls use the id, and Respond finds the attendee's own copy by its iCalUId.
 class GraphCalendar final : public domain::CalendarGateway {
  public:
   /// `base_url`: MS_GRAPH_BASE_URL (kDefaultGraphBaseUrl), no trailing slash needed.
@@ -45,15 +45,17 @@ class GraphCalendar final : public domain::CalendarGateway {
   std::vector<domain::AttendeeAvailability> FreeBusy(const domain::UserId& owner,
                                                      const std::vector<std::string>& attendees,
                                                      const domain::Interval& window) override;
-  /// POST /me/events with EventBody and a fresh transactionId; returns the event id.
-  std::string CreateRecurringEvent(const domain::UserId& owner,
-                                   const domain::RecurringEvent& event) override;
+  /// POST /me/events with EventBody and a fresh transactionId; returns the event reference and,
+  /// when a Teams meeting was asked for, its onlineMeeting.joinUrl.
+  domain::CreatedCalendarEvent CreateRecurringEvent(const domain::UserId& owner,
+                                                    const domain::RecurringEvent& event) override;
   /// POST /me/events/{id}/cancel {comment} (organizer only; attendees get a cancellation).
   /// 404 counts as done. A 400 (Graph refuses to cancel what it does not see as a meeting it
   /// organizes, e.g. one without attendees) falls back to DELETE /me/events/{id}.
   void DeleteEvent(const domain::UserId& owner, const std::string& event_id) override;
-  /// With `person`'s token: POST /me/events/{id}/accept or /decline {sendResponse: true}.
-  /// 404 (not on their calendar, or gone) is left alone.
+  /// With `person`'s token: finds their copy (GET /me/events?$filter=iCalUId eq '…'), then
+  /// POST /me/events/{their id}/accept or /decline {sendResponse: true}. No copy, or a 404
+  /// (not on their calendar, or gone), is left alone.
   void Respond(const domain::UserId& person, const std::string& event_id,
                domain::CalendarResponse response) override;
   /// GET /me/events/{id}?$select=isCancelled: Cancelled for isCancelled true or 404.
@@ -63,7 +65,10 @@ class GraphCalendar final : public domain::CalendarGateway {
  private:
   http::HttpResponse Send(const domain::UserId& user, http::HttpRequest request,
                           std::string_view operation);
+  /// The organizer's event in the organizer's mailbox.
   std::string EventUrl(const std::string& event_id) const;
+  /// The id of `person`'s own copy of the event; nullopt when they have none.
+  std::optional<std::string> OwnCopyOf(const domain::UserId& person, const std::string& event_id);
 
   std::shared_ptr<http::HttpClient> http_;
   std::string base_url_;

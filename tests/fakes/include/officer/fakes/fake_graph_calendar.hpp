@@ -48,7 +48,9 @@ struct FakeGraphEvent {
 /// - POST /me/events/{id}/accept|decline {comment?, sendResponse}: 202 for an attendee
 ///   (recorded), 400 for the organizer, 404 when the caller is not invited.
 /// - DELETE /me/events/{id}: 204 for the organizer, 404 otherwise.
-/// Simplification: ids are the same in every mailbox (in Graph each mailbox has its own).
+/// - GET /me/events?$filter=iCalUId eq '<uid>': {value: [the caller's copy]} or {value: []}.
+/// As in Graph, each mailbox has its own id for an event: the organizer's is FakeGraphEvent::id,
+/// an attendee's copy has another (AttendeeCopyId); all copies share the iCalUId.
 /// Auth: "Authorization: Bearer <token>" must be a token added with AddAccessToken (401
 /// InvalidAuthenticationToken otherwise); it names whose mailbox /me is. Thread-safe.
 /// Scripted failures go through Server().Enqueue(path, ...).
@@ -72,7 +74,10 @@ class FakeGraphCalendar {
   void FailNextWith401(int times = 1);
 
   std::vector<FakeGraphEvent> Events() const;
+  /// By the organizer's id.
   std::optional<FakeGraphEvent> FindEvent(const std::string& id) const;
+  /// The id `attendee`'s mailbox knows the event with organizer id `id` by.
+  static std::string AttendeeCopyId(const std::string& id, const std::string& attendee);
   /// Bodies of every getSchedule call, in order.
   std::vector<nlohmann::json> ScheduleQueries() const;
 
@@ -81,10 +86,12 @@ class FakeGraphCalendar {
   FakeResponse GetSchedule(const nlohmann::json& body);
   FakeResponse Create(const std::string& owner, const nlohmann::json& body);
   FakeResponse Get(const std::string& owner, const std::string& id) const;
+  FakeResponse List(const std::string& owner, const RecordedRequest& request) const;
   FakeResponse Cancel(const std::string& owner, const std::string& id, const nlohmann::json& body);
   FakeResponse Answer(const std::string& owner, const std::string& id, const std::string& verb);
   FakeResponse Delete(const std::string& owner, const std::string& id);
   nlohmann::json View(const FakeGraphEvent& event, const std::string& viewer) const;
+  std::string MailboxId(const FakeGraphEvent& event, const std::string& viewer) const;
   const FakeGraphEvent* Visible(const std::string& owner, const std::string& id) const;
 
   mutable std::mutex mutex_;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace officer::testing {
 
@@ -18,6 +19,9 @@ class TestDatabase {
 
   /// The admin URL with its database name replaced by `database`.
   static std::string UrlFor(const std::string& database);
+
+  /// The type of every queued effect job ("post_meeting_message", …), oldest first.
+  std::vector<std::string> QueuedEffectTypes() const;
 
  private:
   std::string name_;
