@@ -48,7 +48,7 @@ std::string ScheduleSection(const domain::StandupMeeting& meeting,
   if (next_occurrence && meeting.status == domain::MeetingStatus::Active) {
     text += "\nNext: " + LocalDateTime(next_occurrence->start, zone);
   }
-  if (const std::string location = LocationLine(meeting.location); !location.empty()) {
+  if (const std::string location = LocationLine(meeting); !location.empty()) {
     text += "\n" + location;
   }
   return text;
@@ -97,12 +97,18 @@ std::string FallbackText(const domain::StandupMeeting& meeting,
 
 }  // namespace
 
-std::string LocationLine(const domain::Location& location) {
+std::string LocationLine(const domain::StandupMeeting& meeting) {
+  const auto& location = meeting.location;
   if (const auto* room = std::get_if<domain::Room>(&location)) {
     return "Room: " + EscapeMrkdwn(Truncate(room->name_or_email, detail::kMaxRoomChars));
   }
   if (const auto* video = std::get_if<domain::VideoLink>(&location)) {
     const std::string provider = detail::ProviderName(video->provider);
+    // A Meet or Teams link comes with the calendar event: once that exists, none is coming.
+    if (video->join_url.empty() && domain::ComesWithCalendarEvent(*video) &&
+        meeting.calendar_event_id) {
+      return "Video: no " + EscapeMrkdwn(provider) + " link (the organizer was told why)";
+    }
     if (video->join_url.empty()) return "Video: " + EscapeMrkdwn(provider) + " link coming\u2026";
     return "Video: " + Link(video->join_url, "Join " + provider);
   }

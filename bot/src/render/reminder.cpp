@@ -29,7 +29,7 @@ SlackMessage Reminder(const domain::StandupMeeting& meeting, const domain::Inter
                       std::chrono::minutes lead, const date::time_zone& zone) {
   nlohmann::json blocks = nlohmann::json::array();
   std::string first = Headline(detail::BoldTitle(meeting.title), lead, occurrence, meeting, zone);
-  if (const std::string location = LocationLine(meeting.location); !location.empty()) {
+  if (const std::string location = LocationLine(meeting); !location.empty()) {
     first += "\n" + location;
   }
   blocks.push_back(detail::Section(first));

@@ -80,6 +80,20 @@ TEST_SUITE("render.meeting_message") {
     CHECK(SectionText(Render(meeting).blocks, 1).ends_with("\nVideo: Zoom link coming\u2026"));
   }
 
+  TEST_CASE("a Meet link is coming until the calendar event exists, and then it is not") {
+    auto meeting = SampleMeeting();
+    meeting.location = domain::VideoLink{"meet", "", ""};
+    meeting.calendar_event_id.reset();
+    CHECK(
+        SectionText(Render(meeting).blocks, 1).ends_with("\nVideo: Google Meet link coming\u2026"));
+    meeting.calendar_event_id = "ev-1";
+    CHECK(SectionText(Render(meeting).blocks, 1)
+              .ends_with("\nVideo: no Google Meet link (the organizer was told why)"));
+    meeting.location = domain::VideoLink{"meet", "https://meet.google.com/a-b-c", ""};
+    CHECK(SectionText(Render(meeting).blocks, 1)
+              .ends_with("\nVideo: <https://meet.google.com/a-b-c|Join Google Meet>"));
+  }
+
   TEST_CASE("a room is named, and no location means no location line") {
     auto meeting = SampleMeeting();
     meeting.location = domain::Room{"Room 4"};

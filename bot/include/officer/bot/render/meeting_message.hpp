@@ -26,7 +26,8 @@ SlackMessage MeetingMessage(const domain::StandupMeeting& meeting,
                             std::optional<domain::Interval> next_occurrence,
                             const date::time_zone& zone);
 
-/// "Video: <url|Join Zoom>", "Video: Zoom link coming…", "Room: Room 4"; empty without a location.
-std::string LocationLine(const domain::Location& location);
+/// "Video: <url|Join Zoom>", "Video: Zoom link coming…", "Video: no Google Meet link (…)" once
+/// the calendar event came without one, "Room: Room 4"; empty without a location.
+std::string LocationLine(const domain::StandupMeeting& meeting);
 
 }  // namespace officer::bot::render
