@@ -40,6 +40,7 @@
 #include <officer/integrations/oauth/token_refresher.hpp>
 #include <officer/integrations/postgres/connection_pool.hpp>
 #include <officer/integrations/postgres/effect_codec.hpp>
+#include <officer/integrations/postgres/free_busy_cache.hpp>
 #include <officer/integrations/postgres/job_workers.hpp>
 #include <officer/integrations/postgres/meeting_repository.hpp>
 #include <officer/integrations/postgres/migrator.hpp>
@@ -52,7 +53,6 @@
 
 #include "wiring/calendar_router.hpp"
 #include "wiring/connected_video.hpp"
-#include "wiring/free_busy_cache.hpp"
 #include "wiring/local_slack.hpp"
 #include "wiring/oauth_connect.hpp"
 #include "wiring/periodic_task.hpp"
@@ -285,7 +285,7 @@ int RunServe(Config config) {
   add_provider("zoom", config.zoom, config.zoom.oauth_base_url + "/token",
                oauth::ClientAuth::kBasic, config.zoom.oauth_base_url + "/authorize", "", {});
 
-  officer::wiring::FreeBusyCache free_busy_cache(clock);
+  pg::FreeBusyCache free_busy_cache(pool, clock);
   officer::wiring::OAuthConnect connect(
       config.public_url, oauth_state, credentials, clock, oauth_providers, logging.Logger("oauth"),
       [&free_busy_cache](const oauth::CredentialKey&) { free_busy_cache.ForgetAll(); });

@@ -58,7 +58,8 @@ std::function<std::string(const d::UserId&, std::string_view)> AccessTokenSource
 }
 
 CalendarRouter::CalendarRouter(oauth::CredentialStore& credentials, CalendarBackends backends,
-                               FreeBusyCache& cache, std::shared_ptr<spdlog::logger> logger)
+                               integrations::postgres::FreeBusyCache& cache,
+                               std::shared_ptr<spdlog::logger> logger)
     : credentials_(credentials),
       backends_(backends),
       cache_(cache),
@@ -97,12 +98,13 @@ std::vector<d::Availability> CalendarRouter::Ask(const std::string& provider,
                                                  const std::vector<std::string>& attendees,
                                                  const d::Interval& rounded) {
   const auto account = Account(provider, owner);
+  auto cached = cache_.Find(account, attendees, rounded);
   std::vector<d::Availability> out(attendees.size());
   std::vector<std::string> missing;
   std::vector<std::size_t> missing_at;
   for (std::size_t i = 0; i < attendees.size(); ++i) {
-    if (auto cached = cache_.Find(account, attendees[i], rounded)) {
-      out[i] = std::move(*cached);
+    if (cached[i]) {
+      out[i] = std::move(*cached[i]);
     } else {
       missing.push_back(attendees[i]);
       missing_at.push_back(i);
@@ -110,18 +112,20 @@ std::vector<d::Availability> CalendarRouter::Ask(const std::string& provider,
   }
   if (missing.empty()) return out;
   const auto answers = Backend(provider)->FreeBusy(owner, missing, rounded);
+  std::vector<std::pair<std::string, d::Availability>> fresh;
   for (std::size_t j = 0; j < missing.size(); ++j) {
     d::Availability availability = d::NotVisible{};
     if (j < answers.size()) availability = answers[j].availability;
-    cache_.Store(account, missing[j], rounded, availability);
+    fresh.emplace_back(missing[j], availability);
     out[missing_at[j]] = std::move(availability);
   }
+  cache_.Store(account, fresh, rounded);
   return out;
 }
 
 std::vector<d::AttendeeAvailability> CalendarRouter::FreeBusy(
     const d::UserId& owner, const std::vector<std::string>& attendees, const d::Interval& window) {
-  const auto rounded = FreeBusyCache::Round(window);
+  const auto rounded = integrations::postgres::FreeBusyCache::Round(window);
   std::string provider = ProviderOf(owner);
   std::vector<d::Availability> answers;
   try {
@@ -170,8 +174,9 @@ d::CreatedCalendarEvent CalendarRouter::CreateRecurringEvent(const d::UserId& ow
     provider = std::string(kLocal);
     created = backends_.local.CreateRecurringEvent(owner, event);
   }
-  for (const auto& attendee : event.attendee_emails) cache_.Forget(attendee);
-  cache_.Forget(owner.value());
+  auto booked_for = event.attendee_emails;
+  booked_for.push_back(owner.value());
+  cache_.Forget(booked_for);
   if (provider != kLocal) created.event_id = provider + ":" + created.event_id;
   return created;
 }

@@ -10,8 +10,7 @@
 #include <officer/domain/ports/calendar_gateway.hpp>
 #include <officer/integrations/oauth/credential_store.hpp>
 #include <officer/integrations/oauth/token_refresher.hpp>
-
-#include "free_busy_cache.hpp"
+#include <officer/integrations/postgres/free_busy_cache.hpp>
 
 namespace spdlog {
 class logger;
@@ -47,8 +46,8 @@ struct CalendarBackends {
 /// calendar, a connected attendee's own busy times are added to what the local calendar knows.
 /// An attendee's own calendar failing leaves the organizer's answer; the organizer's
 /// connection needing a reconnect falls back to the local calendar. Answers are cached
-/// (FreeBusyCache) per asking account; booking drops the attendees' entries, cancelling drops
-/// all (the attendees of a cancelled event are not known here).
+/// (FreeBusyCache, shared by the replicas) per asking account; booking drops the attendees'
+/// entries, cancelling drops all (the attendees of a cancelled event are not known here).
 ///
 /// Events are created on the organizer's calendar; the returned id carries the provider
 /// ("google:<id>", "microsoft:<id>"; local ids are bare) so deleting, answering and the
@@ -57,7 +56,8 @@ struct CalendarBackends {
 class CalendarRouter final : public domain::CalendarGateway {
  public:
   CalendarRouter(integrations::oauth::CredentialStore& credentials, CalendarBackends backends,
-                 FreeBusyCache& cache, std::shared_ptr<spdlog::logger> logger);
+                 integrations::postgres::FreeBusyCache& cache,
+                 std::shared_ptr<spdlog::logger> logger);
 
   std::vector<domain::AttendeeAvailability> FreeBusy(const domain::UserId& owner,
                                                      const std::vector<std::string>& attendees,
@@ -83,7 +83,7 @@ class CalendarRouter final : public domain::CalendarGateway {
 
   integrations::oauth::CredentialStore& credentials_;
   CalendarBackends backends_;
-  FreeBusyCache& cache_;
+  integrations::postgres::FreeBusyCache& cache_;
   std::shared_ptr<spdlog::logger> logger_;
 };
 

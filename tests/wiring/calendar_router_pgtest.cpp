@@ -9,9 +9,12 @@
 #include <pqxx/pqxx>
 
 #include <officer/integrations/oauth/reconnect_needed.hpp>
+#include <officer/testing/manual_clock.hpp>
 #include <officer/testing/test_database.hpp>
 
 namespace {
+
+using officer::testing::ManualClock;
 
 using namespace std::chrono_literals;
 using officer::testing::TestDatabase;
@@ -22,15 +25,6 @@ namespace pg = officer::integrations::postgres;
 namespace wiring = officer::wiring;
 
 const date::sys_seconds kStart = date::sys_days{date::year{2026} / 12 / 1} + std::chrono::hours{9};
-
-class TestClock final : public d::Clock {
- public:
-  date::sys_seconds Now() const override { return now_.load(); }
-  void Advance(std::chrono::seconds by) { now_ = now_.load() + by; }
-
- private:
-  std::atomic<date::sys_seconds> now_{kStart};
-};
 
 // A calendar that records who asked about whom, sees only `visible` (all when empty), and
 // reports `busy` for some attendees.
@@ -114,9 +108,9 @@ struct Fixture {
   pg::ConnectionPool pool{db.Url(), 4};
   crypto::TokenCipher cipher{*crypto::SecretKey::FromHex(std::string(64, '7'))};
   oauth::CredentialStore store{pool, cipher};
-  TestClock clock;
+  ManualClock clock{kStart};
   RecordingCalendar local{"local"}, google{"google"}, microsoft{"microsoft"};
-  wiring::FreeBusyCache cache{clock};
+  pg::FreeBusyCache cache{pool, clock};
   wiring::CalendarRouter router{store, wiring::CalendarBackends{local, &google, &microsoft}, cache,
                                 nullptr};
   d::Interval window{kStart + 30min, kStart + 10 * 24h + 45min};

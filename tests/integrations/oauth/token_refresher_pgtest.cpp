@@ -15,9 +15,12 @@
 #include <officer/integrations/http/http_transport.hpp>
 #include <officer/integrations/oauth/credential_store.hpp>
 #include <officer/integrations/oauth/reconnect_needed.hpp>
+#include <officer/testing/manual_clock.hpp>
 #include <officer/testing/test_database.hpp>
 
 namespace {
+
+using officer::testing::ManualClock;
 
 using namespace std::chrono_literals;
 using officer::fakes::FakeOAuthOptions;
@@ -30,15 +33,6 @@ namespace oauth = officer::integrations::oauth;
 namespace pg = officer::integrations::postgres;
 
 const date::sys_seconds kStart = date::sys_days{date::year{2026} / 12 / 1} + std::chrono::hours{9};
-
-class TestClock final : public d::Clock {
- public:
-  date::sys_seconds Now() const override { return now_.load(); }
-  void Advance(std::chrono::seconds by) { now_ = now_.load() + by; }
-
- private:
-  std::atomic<date::sys_seconds> now_{kStart};
-};
 
 // Every table row as text, the way a database dump would show it.
 std::string DumpCredentials(const std::string& url) {
@@ -89,7 +83,7 @@ struct Fixture {
   std::shared_ptr<spdlog::logger> logger = std::make_shared<spdlog::logger>(
       "oauth", std::make_shared<spdlog::sinks::ostream_sink_mt>(log));
   oauth::CredentialStore store{pool, cipher, logger};
-  TestClock clock;
+  ManualClock clock{kStart};
   std::shared_ptr<oauth::TokenEndpoint> endpoint;
   std::unique_ptr<oauth::TokenRefresher> refresher;
   std::mutex mutex;

@@ -13,9 +13,12 @@
 #include <officer/integrations/oauth/credential_store.hpp>
 #include <officer/integrations/oauth/reconnect_needed.hpp>
 #include <officer/integrations/oauth/token_refresher.hpp>
+#include <officer/testing/manual_clock.hpp>
 #include <officer/testing/test_database.hpp>
 
 namespace {
+
+using officer::testing::ManualClock;
 
 using namespace std::chrono_literals;
 using officer::fakes::FakeOAuthTokenServer;
@@ -29,15 +32,6 @@ namespace pg = officer::integrations::postgres;
 namespace zoom = officer::integrations::zoom;
 
 const date::sys_seconds kStart = date::sys_days{date::year{2026} / 12 / 1} + std::chrono::hours{9};
-
-class TestClock final : public d::Clock {
- public:
-  date::sys_seconds Now() const override { return now_.load(); }
-  void Advance(std::chrono::seconds by) { now_ = now_.load() + by; }
-
- private:
-  std::atomic<date::sys_seconds> now_{kStart};
-};
 
 d::StandupMeeting Standup() {
   d::StandupMeeting meeting;
@@ -91,7 +85,7 @@ struct Fixture {
   std::shared_ptr<spdlog::logger> logger = std::make_shared<spdlog::logger>(
       "zoom", std::make_shared<spdlog::sinks::ostream_sink_mt>(log));
   oauth::CredentialStore store{pool, cipher, logger};
-  TestClock clock;
+  ManualClock clock{kStart};
   std::unique_ptr<oauth::TokenRefresher> refresher;
   std::unique_ptr<zoom::ZoomMeetings> meetings;
   oauth::CredentialKey ada{d::WorkspaceId("T1"), d::UserId("U1"), "zoom"};
