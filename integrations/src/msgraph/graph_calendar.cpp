@@ -95,9 +95,12 @@ std::optional<std::string> GraphCalendar::OwnCopyOf(const d::UserId& person,
                                                     const std::string& event_id) {
   const auto ref = ParseRef(event_id);
   if (ref.ical_uid.empty()) return ref.id;
+  // An OData string literal doubles its single quotes.
+  std::string literal;
+  for (const char c : ref.ical_uid) literal += c == '\'' ? std::string("''") : std::string(1, c);
   http::HttpRequest request;
   request.url = base_url_ +
-                "/me/events?$filter=" + http::PercentEncode("iCalUId eq '" + ref.ical_uid + "'") +
+                "/me/events?$filter=" + http::PercentEncode("iCalUId eq '" + literal + "'") +
                 "&$select=id";
   const auto response = Send(person, std::move(request), "events.list");
   if (!response.IsSuccess()) ThrowFor("events.list", response);
@@ -146,8 +149,9 @@ d::CreatedCalendarEvent GraphCalendar::CreateRecurringEvent(const d::UserId& own
   if (!response.IsSuccess()) ThrowFor("events.create", response);
   const json body = ParseBody("events.create", response);
   const std::string id = StringField(body, "id");
-  if (id.empty())
+  if (id.empty()) {
     throw TransientError("Microsoft Graph events.create answered without an event id");
+  }
   std::string join_url;
   if (WantsTeamsMeeting(event)) {
     if (auto online = body.find("onlineMeeting"); online != body.end() && online->is_object()) {
