@@ -30,6 +30,23 @@ bool Apply(const MeetingId& meeting, Participant& p, const Verdict& verdict, Eff
   return !(before == p);
 }
 
+// The room keeps its first clash for the message; the organizer hears of a new one.
+bool ApplyToRoom(const StandupMeeting& meeting, Room& room, const Verdict& verdict,
+                 Effects& effects) {
+  if (const auto* busy = std::get_if<Busy>(&verdict)) {
+    if (room.clash_note == busy->note) return false;
+    room.clash_note = busy->note;
+    effects.emplace_back(SendDirectMessage{meeting.id, meeting.organizer,
+                                           DirectMessageReason::RoomBusy, busy->note});
+    return true;
+  }
+  if (std::holds_alternative<Free>(verdict) && !room.clash_note.empty()) {
+    room.clash_note.clear();
+    return true;
+  }
+  return false;  // a room calendar Officer cannot see says nothing either way
+}
+
 }  // namespace
 
 ConflictsResult ApplyConflicts(const StandupMeeting& meeting, const ConflictReport& report) {
@@ -37,16 +54,12 @@ ConflictsResult ApplyConflicts(const StandupMeeting& meeting, const ConflictRepo
   StandupMeeting next = meeting;
   Effects effects;
   bool changed = false;
-  const auto* room = std::get_if<Room>(&meeting.location);
+  auto* room = std::get_if<Room>(&next.location);
   for (const auto& entry : report) {
     if (auto* participant = next.FindParticipant(UserId{entry.attendee})) {
       changed = Apply(meeting.id, *participant, entry.verdict, effects) || changed;
     } else if (room != nullptr && entry.attendee == room->name_or_email) {
-      // A room has no status to keep; tell the organizer (repeats are the caller's to avoid).
-      if (const auto* busy = std::get_if<Busy>(&entry.verdict)) {
-        effects.emplace_back(SendDirectMessage{meeting.id, meeting.organizer,
-                                               DirectMessageReason::RoomBusy, busy->note});
-      }
+      changed = ApplyToRoom(meeting, *room, entry.verdict, effects) || changed;
     }
   }
   if (!changed) return Updated{meeting, std::move(effects)};

@@ -90,17 +90,38 @@ TEST_CASE("applying the same conflict report twice sends no second direct messag
   CHECK(std::get<Updated>(twice).effects.empty());
 }
 
-TEST_CASE("a busy room tells the organizer and unknown attendees are ignored") {
+TEST_CASE("a busy room keeps its clash, tells the organizer, and unknown attendees are ignored") {
   auto meeting = Meeting("Europe/Berlin", {9, 30});
   meeting.location = Room{"room-4@resource.example.com"};
   const ConflictReport report = {{"room-4@resource.example.com", BusyVerdict()},
                                  {"U9", BusyVerdict()}};
   const auto result = ApplyConflicts(meeting, report);
   REQUIRE(std::holds_alternative<Updated>(result));
-  CHECK(std::get<Updated>(result).meeting == meeting);
+  const auto& updated = std::get<Updated>(result);
+  CHECK(updated.meeting.location == Location{Room{"room-4@resource.example.com", kNote}});
+  CHECK(updated.meeting.version == meeting.version + 1);
   const Effects expected = {
+      UpdateMeetingMessage{kId},
       SendDirectMessage{kId, UserId{"U1"}, DirectMessageReason::RoomBusy, kNote}};
-  CHECK(std::get<Updated>(result).effects == expected);
+  CHECK(updated.effects == expected);
+}
+
+TEST_CASE("a room found busy again with the same clash changes nothing and tells nobody") {
+  auto meeting = Meeting("Europe/Berlin", {9, 30});
+  meeting.location = Room{"room-4", kNote};
+  const auto result = ApplyConflicts(meeting, {{"room-4", BusyVerdict()}});
+  CHECK(std::get<Updated>(result).meeting == meeting);
+  CHECK(std::get<Updated>(result).effects.empty());
+}
+
+TEST_CASE("a room free again loses its clash; one Officer cannot see keeps it") {
+  auto meeting = Meeting("Europe/Berlin", {9, 30});
+  meeting.location = Room{"room-4", kNote};
+  const auto unseen = ApplyConflicts(meeting, {{"room-4", NotVisible{}}});
+  CHECK(std::get<Updated>(unseen).meeting == meeting);
+  const auto free = ApplyConflicts(meeting, {{"room-4", Free{}}});
+  CHECK(std::get<Updated>(free).meeting.location == Location{Room{"room-4", ""}});
+  CHECK(std::get<Updated>(free).effects == Effects{UpdateMeetingMessage{kId}});
 }
 
 TEST_CASE("conflicts are not applied to a cancelled standup") {

@@ -547,7 +547,8 @@ TEST_SUITE("calendars") {
     CHECK(world.DmText("U1").find(room) != std::string::npos);
     CHECK(world.Statuses(meeting).at("U2") == "invited");
     REQUIRE(WaitFor([&] {
-      return world.slack.MessagesIn("C1").front().blocks.dump().find("Room: " + room) !=
+      return world.slack.MessagesIn("C1").front().blocks.dump().find("Room: " + room +
+                                                                     " \u2014 booked, busy ") !=
              std::string::npos;
     }));
   }

@@ -100,7 +100,12 @@ std::string FallbackText(const domain::StandupMeeting& meeting,
 std::string LocationLine(const domain::StandupMeeting& meeting) {
   const auto& location = meeting.location;
   if (const auto* room = std::get_if<domain::Room>(&location)) {
-    return "Room: " + EscapeMrkdwn(Truncate(room->name_or_email, detail::kMaxRoomChars));
+    std::string line =
+        "Room: " + EscapeMrkdwn(Truncate(room->name_or_email, detail::kMaxRoomChars));
+    if (!room->clash_note.empty()) {
+      line += " \u2014 booked, " + EscapeMrkdwn(Truncate(room->clash_note, detail::kMaxNoteChars));
+    }
+    return line;
   }
   if (const auto* video = std::get_if<domain::VideoLink>(&location)) {
     const std::string provider = detail::ProviderName(video->provider);

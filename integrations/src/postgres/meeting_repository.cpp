@@ -18,15 +18,15 @@ constexpr std::string_view kMeetingColumns =
     "id, workspace_id, channel_id, organizer_id, title, start_minute, duration_minutes, days,"
     " time_zone, first_day::text, location_kind, room, video_provider, video_join_url,"
     " video_external_id, reminder_minutes, reminder_off, status, version, calendar_event_id,"
-    " message_channel, message_ts";
+    " message_channel, message_ts, room_clash_note";
 
 constexpr std::string_view kInsertMeeting =
     "INSERT INTO meetings (id, workspace_id, channel_id, organizer_id, title, start_minute,"
     " duration_minutes, days, time_zone, first_day, location_kind, room, video_provider,"
     " video_join_url, video_external_id, reminder_minutes, reminder_off, status, version,"
-    " calendar_event_id, message_channel, message_ts)"
+    " calendar_event_id, message_channel, message_ts, room_clash_note)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::date, $11, $12, $13, $14, $15, $16, $17,"
-    " $18, $19, $20, $21, $22) ON CONFLICT (id) DO NOTHING";
+    " $18, $19, $20, $21, $22, $23) ON CONFLICT (id) DO NOTHING";
 
 constexpr std::string_view kUpdateMeeting =
     "UPDATE meetings SET channel_id = $3, organizer_id = $4, title = $5, start_minute = $6,"
@@ -34,8 +34,8 @@ constexpr std::string_view kUpdateMeeting =
     " location_kind = $11, room = $12, video_provider = $13, video_join_url = $14,"
     " video_external_id = $15, reminder_minutes = $16, reminder_off = $17, status = $18,"
     " version = $19, calendar_event_id = $20, message_channel = $21, message_ts = $22,"
-    " updated_at = now()"
-    " WHERE id = $1 AND workspace_id = $2 AND version = $23";
+    " room_clash_note = $23, updated_at = now()"
+    " WHERE id = $1 AND workspace_id = $2 AND version = $24";
 
 constexpr std::string_view kInsertParticipant =
     "INSERT INTO participants (meeting_id, position, user_id, display_name, email, status,"
@@ -109,7 +109,7 @@ d::StandupMeeting MeetingFrom(const pqxx::row& row) {
   meeting.first_day = DateFrom(row[9].as<std::string>());
   const std::string location = row[10].as<std::string>();
   if (location == "room") {
-    meeting.location = d::Room{row[11].as<std::string>()};
+    meeting.location = d::Room{row[11].as<std::string>(), row[22].as<std::string>()};
   } else if (location == "video") {
     meeting.location = d::VideoLink{row[12].as<std::string>(), Optional(row[13]).value_or(""),
                                     Optional(row[14]).value_or("")};
@@ -227,9 +227,11 @@ d::SaveOutcome PgMeetingRepository::Save(const d::StandupMeeting& meeting, int e
     pqxx::work tx(connection);
     std::string location_kind = "none";
     std::optional<std::string> room, provider, join_url, external_id;
+    std::string room_clash_note;
     if (const auto* r = std::get_if<d::Room>(&meeting.location)) {
       location_kind = "room";
       room = r->name_or_email;
+      room_clash_note = r->clash_note;
     } else if (const auto* video = std::get_if<d::VideoLink>(&meeting.location)) {
       location_kind = "video";
       provider = video->provider;
@@ -249,15 +251,15 @@ d::SaveOutcome PgMeetingRepository::Save(const d::StandupMeeting& meeting, int e
     }
     const int start_minute = meeting.start.hour * 60 + meeting.start.minute;
     const char* status = meeting.status == d::MeetingStatus::Active ? "active" : "cancelled";
-    // Insert and update bind the same 22 columns; the update adds the version it expects.
+    // Insert and update bind the same 23 columns; the update adds the version it expects.
     auto write = [&](std::string_view sql, const auto&... expected) {
-      return tx.exec_params(std::string(sql), meeting.id.value(), meeting.workspace.value(),
-                            meeting.channel.value(), meeting.organizer.value(), meeting.title,
-                            start_minute, meeting.duration_minutes,
-                            static_cast<int>(meeting.days.Bits()), meeting.zone_name,
-                            DateText(meeting.first_day), location_kind, room, provider, join_url,
-                            external_id, reminder_minutes, reminder_off, status, meeting.version,
-                            meeting.calendar_event_id, message_channel, message_ts, expected...);
+      return tx.exec_params(
+          std::string(sql), meeting.id.value(), meeting.workspace.value(), meeting.channel.value(),
+          meeting.organizer.value(), meeting.title, start_minute, meeting.duration_minutes,
+          static_cast<int>(meeting.days.Bits()), meeting.zone_name, DateText(meeting.first_day),
+          location_kind, room, provider, join_url, external_id, reminder_minutes, reminder_off,
+          status, meeting.version, meeting.calendar_event_id, message_channel, message_ts,
+          room_clash_note, expected...);
     };
     const pqxx::result written =
         expected_version == 0 ? write(kInsertMeeting) : write(kUpdateMeeting, expected_version);

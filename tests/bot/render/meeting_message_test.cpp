@@ -94,6 +94,14 @@ TEST_SUITE("render.meeting_message") {
               .ends_with("\nVideo: <https://meet.google.com/a-b-c|Join Google Meet>"));
   }
 
+  TEST_CASE("a booked room shows its clash") {
+    auto meeting = SampleMeeting();
+    meeting.location = domain::Room{"Room <4>", "busy 09:00\u201310:00 on Tue 1 Dec"};
+    CHECK(
+        SectionText(Render(meeting).blocks, 1)
+            .ends_with("\nRoom: Room &lt;4&gt; \u2014 booked, busy 09:00\u201310:00 on Tue 1 Dec"));
+  }
+
   TEST_CASE("a room is named, and no location means no location line") {
     auto meeting = SampleMeeting();
     meeting.location = domain::Room{"Room 4"};

@@ -61,7 +61,10 @@ TEST_SUITE("meeting update") {
         d::AttendeeVerdict{"kepler@rooms.x.test", d::Busy{clash, clash, 1, "busy on Tue"}}};
     UpdateMeeting(store.repository, meeting.id, std::nullopt,
                   [&](const auto& current) { return d::ApplyConflicts(*current, report); });
-    CHECK(store.db.QueuedEffectTypes() == std::vector<std::string>{"send_direct_message"});
+    CHECK(store.db.QueuedEffectTypes() ==
+          std::vector<std::string>{"update_meeting_message", "send_direct_message"});
+    CHECK(std::get<d::Room>(store.repository.Load(meeting.id)->location).clash_note ==
+          "busy on Tue");
   }
 
   TEST_CASE("an operation that changes nothing and asks for nothing writes nothing") {

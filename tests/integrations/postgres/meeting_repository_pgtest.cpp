@@ -38,7 +38,7 @@ TEST_SUITE("meeting repository") {
     TestDatabase db;
     pg::ConnectionPool pool(db.Url(), 2);
     pg::PgMeetingRepository repository(pool);
-    auto meeting = Booked("m1", d::Room{"Room 4 <room4@x.test>"});
+    auto meeting = Booked("m1", d::Room{"Room 4 <room4@x.test>", "busy 09:00–10:00 on Tue 1 Dec"});
     meeting.agenda.push_back(d::AgendaItem{"demo \"quotes\" & ünïcode", true, d::UserId("U2")});
     meeting.participants[1].status = d::ParticipantStatus::Busy;
     meeting.participants[1].clash = d::Interval{date::sys_seconds{std::chrono::seconds{1000}},

@@ -13,6 +13,9 @@ struct NoLocation {
 /// A physical room, by its name or its calendar resource e-mail.
 struct Room {
   std::string name_or_email;
+  /// When the room's calendar showed it booked during an occurrence: ClashNote of the first
+  /// clash. Empty while it is free, or not known.
+  std::string clash_note = {};
   friend bool operator==(const Room&, const Room&) = default;
 };
 

@@ -87,8 +87,9 @@ using ConflictsResult = std::variant<Updated, AlreadyCancelled>;
 /// Takes a DetectConflicts report keyed by participant user id (and, for a room, by its
 /// name_or_email). Busy: the participant becomes Busy with the clash (unless they declined) and
 /// gets a Clash DM. NotVisible: an Invited participant becomes CalendarNotVisible. Free: Busy or
-/// CalendarNotVisible go back to Invited. A busy room sends the organizer a RoomBusy DM. Applying
-/// the same report twice changes nothing the second time (no DMs either).
+/// CalendarNotVisible go back to Invited. A busy room keeps its clash note (Room::clash_note)
+/// and sends the organizer a RoomBusy DM; a free room drops it. Applying the same report twice
+/// changes nothing the second time (no DMs either).
 ConflictsResult ApplyConflicts(const StandupMeeting& meeting, const ConflictReport& report);
 
 // ---- Attendance -----------------------------------------------------------------------------
