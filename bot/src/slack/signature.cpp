@@ -5,9 +5,10 @@
 #include <cstdint>
 #include <string>
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 
 namespace officer::bot::slack {
 namespace {
@@ -15,23 +16,64 @@ namespace {
 constexpr std::string_view kVersionPrefix = "v0=";
 constexpr std::size_t kHexDigestLength = 64;
 
+// One HMAC-SHA256 context per thread, fetched once and re-keyed only when the key changes: a
+// one-shot HMAC() looks the algorithms up in OpenSSL's provider tables on every call, which cost
+// more than the hashing itself at thousands of requests a second.
+class HmacSha256 {
+ public:
+  HmacSha256() : mac_(EVP_MAC_fetch(nullptr, "HMAC", nullptr)) {
+    if (mac_ != nullptr) context_ = EVP_MAC_CTX_new(mac_);
+  }
+  ~HmacSha256() {
+    EVP_MAC_CTX_free(context_);
+    EVP_MAC_free(mac_);
+  }
+  HmacSha256(const HmacSha256&) = delete;
+  HmacSha256& operator=(const HmacSha256&) = delete;
+
+  /// The digest, or an empty string when OpenSSL fails.
+  std::string Hex(std::string_view key, std::string_view message) {
+    if (context_ == nullptr) return {};
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    std::size_t digest_length = 0;
+    // With a null key EVP_MAC_init restarts from the key already set, skipping its hashing.
+    const bool same_key = keyed_ && key == key_;
+    std::array<OSSL_PARAM, 2> params = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, const_cast<char*>("SHA256"), 0),
+        OSSL_PARAM_construct_end()};
+    const int initialised =
+        same_key ? EVP_MAC_init(context_, nullptr, 0, nullptr)
+                 : EVP_MAC_init(context_, reinterpret_cast<const unsigned char*>(key.data()),
+                                key.size(), params.data());
+    keyed_ = initialised == 1;
+    if (!keyed_) return {};
+    if (!same_key) key_.assign(key);
+    if (EVP_MAC_update(context_, reinterpret_cast<const unsigned char*>(message.data()),
+                       message.size()) != 1 ||
+        EVP_MAC_final(context_, digest.data(), &digest_length, digest.size()) != 1) {
+      keyed_ = false;
+      return {};
+    }
+    constexpr std::string_view kHex = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(digest_length * 2);
+    for (std::size_t i = 0; i < digest_length; ++i) {
+      hex.push_back(kHex[digest[i] >> 4U]);
+      hex.push_back(kHex[digest[i] & 0x0FU]);
+    }
+    return hex;
+  }
+
+ private:
+  EVP_MAC* mac_ = nullptr;
+  EVP_MAC_CTX* context_ = nullptr;
+  std::string key_;
+  bool keyed_ = false;
+};
+
 std::string HexHmacSha256(std::string_view key, std::string_view message) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int digest_length = 0;
-  const auto* result = HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-                            reinterpret_cast<const unsigned char*>(message.data()), message.size(),
-                            digest.data(), &digest_length);
-  if (result == nullptr) {
-    return {};
-  }
-  constexpr std::string_view kHex = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(std::size_t{digest_length} * 2);
-  for (unsigned int i = 0; i < digest_length; ++i) {
-    hex.push_back(kHex[digest[i] >> 4U]);
-    hex.push_back(kHex[digest[i] & 0x0FU]);
-  }
-  return hex;
+  thread_local HmacSha256 hmac;
+  return hmac.Hex(key, message);
 }
 
 std::string BaseString(std::string_view timestamp, std::string_view raw_body) {
