@@ -14,11 +14,28 @@ namespace {
 
 constexpr const char* kForm = "application/x-www-form-urlencoded";
 
-OutboundResponse Ephemeral(const SlackPost& post) {
+std::string EphemeralJson(const SlackPost& post) {
   nlohmann::json body = {{"response_type", "ephemeral"}, {"text", post.text}};
-  auto blocks = nlohmann::json::parse(post.blocks_json, nullptr, false);
-  if (!blocks.is_discarded() && blocks.is_array() && !blocks.empty()) body["blocks"] = blocks;
-  return JsonResponse(body.dump());
+  if (post.blocks_json != "[]") {
+    auto blocks = nlohmann::json::parse(post.blocks_json, nullptr, false);
+    if (!blocks.is_discarded() && blocks.is_array() && !blocks.empty()) body["blocks"] = blocks;
+  }
+  return body.dump();
+}
+
+OutboundResponse Ephemeral(const SlackPost& post) {
+  // The same answer comes back again and again (help, usage after a mistake); each thread keeps
+  // the last one it rendered instead of escaping the same kilobyte of text into JSON every time.
+  struct Rendered {
+    SlackPost post;
+    std::string json;
+  };
+  thread_local Rendered last;
+  if (last.json.empty() || post.text != last.post.text ||
+      post.blocks_json != last.post.blocks_json) {
+    last = Rendered{post, EphemeralJson(post)};
+  }
+  return JsonResponse(last.json);
 }
 
 OutboundResponse EmptyOk() { return OutboundResponse{200, "text/plain", "", {}}; }

@@ -48,7 +48,8 @@ StandupService::StandupService(d::MeetingRepository& meetings, d::WorkQueue& que
       queue_(queue),
       clock_(clock),
       settings_(std::move(settings)),
-      connect_links_(connect_links) {}
+      connect_links_(connect_links),
+      default_usage_(Text(slack::UsageText(slack::kDefaultSlashCommand))) {}
 
 SlackPost StandupService::HandleCommand(const slack::SlashCommandRequest& request) {
   auto parsed = slack::ParseCommandText(request.text, request.command.empty()
@@ -61,7 +62,11 @@ SlackPost StandupService::HandleCommand(const slack::SlashCommandRequest& reques
   const d::UserId user(request.user_id);
   return std::visit(
       Overloaded{
-          [&](const slack::HelpCommand&) { return Text(slack::UsageText(request.command)); },
+          [&](const slack::HelpCommand&) {
+            return request.command == slack::kDefaultSlashCommand
+                       ? default_usage_
+                       : Text(slack::UsageText(request.command));
+          },
           [&](const slack::OpenModalCommand&) {
             queue_.Enqueue(kOpenModalJob,
                            nlohmann::json{{"team", request.team_id},

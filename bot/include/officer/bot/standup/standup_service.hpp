@@ -56,6 +56,8 @@ class StandupService {
   const domain::Clock& clock_;
   ServiceSettings settings_;
   ConnectLinks* connect_links_;
+  /// `help` for the usual slash command, composed once: it never changes.
+  const SlackPost default_usage_;
 };
 
 }  // namespace officer::bot::standup
