@@ -20,6 +20,7 @@
 #include <officer/bot/observability/metrics.hpp>
 #include <officer/bot/say/officer_say.hpp>
 #include <officer/bot/standup/booking_worker.hpp>
+#include <officer/bot/standup/click_job.hpp>
 #include <officer/bot/standup/effect_runner.hpp>
 #include <officer/bot/standup/reminder_sender.hpp>
 #include <officer/bot/standup/replies.hpp>
@@ -379,6 +380,11 @@ int RunServe(Config config) {
              if (!effect) throw officer::PermanentError("an effect job this officer cannot read");
              effects.Run(*effect);
            }},
+      },
+      // A run of clicks on one meeting is applied with one load and one save.
+      std::map<std::string, pg::BatchJobHandler>{
+          {standup::kClickJob,
+           [&](const std::vector<std::string>& payloads) { service.RunClickJobs(payloads); }},
       },
       logging.Logger("jobs"), 4);
   metrics.AddCollector([&] { return JobMetrics(jobs, workers->Outcomes()); });

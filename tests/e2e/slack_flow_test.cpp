@@ -113,6 +113,15 @@ struct SlackWorld {
     return tx.exec(sql)[0][0].as<long>();
   }
 
+  // Clicks are applied by a job right after the ack; true once every click queued so far has
+  // been applied (or given up on), and at least `clicks` were queued.
+  bool ClicksApplied(long clicks) {
+    return Scalar("SELECT count(*) FROM jobs WHERE kind = 'click'") >= clicks &&
+           Scalar(
+               "SELECT count(*) FROM jobs WHERE kind = 'click' AND status IN ('pending', "
+               "'running')") == 0;
+  }
+
   std::string LastResponseUrlText(const std::string& id) {
     std::string text;
     for (const auto& post : slack.ResponseUrlPosts()) {
@@ -243,6 +252,7 @@ TEST_SUITE("slack flow") {
     REQUIRE(WaitFor([&] { return world.slack.FindMessage("C1", ts)->edits >= 1; }));
     const long version = world.Scalar("SELECT version FROM meetings");
     world.Click("U2", "standup_accept", meeting);
+    REQUIRE(WaitFor([&] { return world.ClicksApplied(2); }));
     std::this_thread::sleep_for(std::chrono::milliseconds(1000));
     CHECK(world.Scalar("SELECT version FROM meetings") == version);
     CHECK(world.slack.FindMessage("C1", ts)->edits == 1);
@@ -258,6 +268,7 @@ TEST_SUITE("slack flow") {
       });
     }
     for (auto& click : clicks) click.join();
+    REQUIRE(WaitFor([&] { return world.ClicksApplied(7); }));
     for (const auto& [user, status] : world.Statuses(meeting)) {
       CAPTURE(user);
       CHECK(status == "accepted");
@@ -275,6 +286,7 @@ TEST_SUITE("slack flow") {
     CHECK(PostSigned(world.officer.BaseUrl() + "/slack/interactions", kSecret,
                      ClickBody("T2", "C1", "U2", "standup_accept", meeting, ""))
               .status == 200);
+    REQUIRE(WaitFor([&] { return world.ClicksApplied(1); }));
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     CHECK(world.Scalar("SELECT count(*) FROM meetings WHERE status = 'active'") == 1);
     CHECK(world.Statuses(meeting).at("U2") == "invited");

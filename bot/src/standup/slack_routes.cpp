@@ -88,7 +88,15 @@ void AddSlackRoutes(Dispatcher& dispatcher, std::string signing_secret, const do
         auto interaction = slack::ParseInteractionForm(*form);
         if (!interaction) return JsonError(400, "bad_payload", interaction.error().message);
         if (const auto* click = std::get_if<slack::BlockActions>(&*interaction)) {
-          service.HandleClick(*click);
+          // The ack costs one insert; a job worker applies the click right after.
+          try {
+            service.QueueClick(*click);
+          } catch (const TransientError& error) {
+            logger->warn("click by {} not queued: {}", click->user_id, error.what());
+            return JsonError(503, "unavailable",
+                             "Officer could not record this click because its database is out of "
+                             "reach; click again in a moment.");
+          }
           return EmptyOk();
         }
         const auto errors = service.HandleModal(std::get<slack::ViewSubmission>(*interaction));

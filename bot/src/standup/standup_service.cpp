@@ -1,5 +1,7 @@
 #include <officer/bot/standup/standup_service.hpp>
 
+#include <algorithm>
+
 #include <date/tz.h>
 #include <nlohmann/json.hpp>
 
@@ -10,6 +12,7 @@
 #include <officer/bot/render/refusal_text.hpp>
 #include <officer/bot/slack/command_text.hpp>
 #include <officer/bot/standup/book_job.hpp>
+#include <officer/bot/standup/click_job.hpp>
 #include <officer/bot/standup/meeting_update.hpp>
 #include <officer/bot/standup/replies.hpp>
 #include <officer/domain/schedule.hpp>
@@ -37,6 +40,45 @@ std::string Refusal(const Result& result) {
         }
       },
       result);
+}
+
+// What a batch of clicks did to their meeting: the saved change, or nothing to save.
+struct NothingChanged {};
+using ClicksResult = std::variant<d::Updated, NothingChanged>;
+
+// Applies one click to `current` (the meeting as the clicks before it left it): on a change,
+// moves it on and adds the effects. Returns the refusal to tell the person, empty when none.
+std::string ApplyClick(const slack::BlockActions& click, std::optional<d::StandupMeeting>& current,
+                       d::Effects& effects) {
+  const d::MeetingId id(click.action.value.value_or(""));
+  const d::UserId user(click.user_id);
+  std::optional<d::StandupMeeting> seen;
+  if (current && current->workspace == d::WorkspaceId(click.team_id)) seen = current;
+  auto take = [&](auto result) -> std::string {
+    auto* updated = std::get_if<d::Updated>(&result);
+    if (updated == nullptr) return Refusal(result);
+    if (!seen || updated->meeting.version != seen->version) {
+      current = std::move(updated->meeting);
+      effects.insert(effects.end(), updated->effects.begin(), updated->effects.end());
+    }
+    return {};
+  };
+  const auto& action = click.action.action_id;
+  if (action == "standup_accept") return take(d::Confirm(seen, d::AttendanceRequest{id, user}));
+  if (action == "standup_decline") return take(d::Decline(seen, d::AttendanceRequest{id, user}));
+  if (action == "standup_cancel") return take(d::Cancel(seen, d::CancelRequest{id, user}));
+  return {};  // a button of ours from an older message layout; nothing to do
+}
+
+std::string ReplyPayload(const std::string& team, const std::string& channel,
+                         const std::string& user, const std::string& response_url,
+                         const std::string& text) {
+  return nlohmann::json{{"team", team},
+                        {"channel", channel},
+                        {"user", user},
+                        {"response_url", response_url},
+                        {"text", text}}
+      .dump();
 }
 
 }  // namespace
@@ -204,30 +246,59 @@ SlackPost StandupService::Book(const slack::SlashCommandRequest& request,
   return Text(render::BookingAck(command, command.time_zone.value_or("")));
 }
 
-void StandupService::HandleClick(const slack::BlockActions& click) {
-  const auto& action = click.action;
-  const d::MeetingId id(action.value.value_or(""));
-  const d::WorkspaceId workspace(click.team_id);
-  const d::UserId user(click.user_id);
-  std::string refusal;
-  if (action.action_id == "standup_accept" || action.action_id == "standup_decline") {
-    const bool accept = action.action_id == "standup_accept";
-    auto result = UpdateMeeting(meetings_, id, workspace, [&](const auto& current) {
-      return accept ? d::Confirm(current, d::AttendanceRequest{id, user})
-                    : d::Decline(current, d::AttendanceRequest{id, user});
-    });
-    refusal = Refusal(result);
-  } else if (action.action_id == "standup_cancel") {
-    auto result = UpdateMeeting(meetings_, id, workspace, [&](const auto& current) {
-      return d::Cancel(current, d::CancelRequest{id, user});
-    });
-    refusal = Refusal(result);
-  } else {
-    return;  // a button of ours from an older message layout; nothing to do
+void StandupService::QueueClick(const slack::BlockActions& click) {
+  if (!IsStandupButton(click)) return;  // a button of ours from an older message layout
+  queue_.EnqueueInOrder(kClickJob, EncodeClickJob(click), ClickQueueKey(click));
+}
+
+void StandupService::RunClickJobs(const std::vector<std::string>& payloads) {
+  std::vector<slack::BlockActions> clicks;
+  clicks.reserve(payloads.size());
+  for (const auto& payload : payloads) {
+    // Only QueueClick writes these; a payload that does not read as a click has nothing to apply.
+    auto click = DecodeClickJob(payload);
+    if (click && IsStandupButton(*click)) clicks.push_back(std::move(*click));
   }
-  if (!refusal.empty()) {
-    QueueReply(click.team_id, click.channel_id, click.user_id, click.response_url, refusal);
+  HandleClicks(clicks);
+}
+
+void StandupService::HandleClicks(const std::vector<slack::BlockActions>& clicks) {
+  // The clicks on one meeting, in order: one load and at most one save for them all.
+  std::vector<std::string> meeting_ids;
+  for (const auto& click : clicks) {
+    const auto id = click.action.value.value_or("");
+    if (std::find(meeting_ids.begin(), meeting_ids.end(), id) == meeting_ids.end()) {
+      meeting_ids.push_back(id);
+    }
   }
+  std::vector<std::string> replies;
+  for (const auto& meeting_id : meeting_ids) {
+    std::vector<const slack::BlockActions*> mine;
+    for (const auto& click : clicks) {
+      if (click.action.value.value_or("") == meeting_id) mine.push_back(&click);
+    }
+    std::vector<std::string> refusals;
+    // Another workspace's meeting reads as not found there, click by click.
+    UpdateMeeting(meetings_, d::MeetingId(meeting_id), std::nullopt,
+                  [&](const std::optional<d::StandupMeeting>& loaded) {
+                    refusals.assign(mine.size(), {});
+                    std::optional<d::StandupMeeting> current = loaded;
+                    d::Effects effects;
+                    for (std::size_t i = 0; i < mine.size(); ++i) {
+                      refusals[i] = ApplyClick(*mine[i], current, effects);
+                    }
+                    return current && (!loaded || current->version != loaded->version)
+                               ? ClicksResult{d::Updated{*current, std::move(effects)}}
+                               : ClicksResult{NothingChanged{}};
+                  });
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+      if (refusals[i].empty()) continue;
+      const auto& click = *mine[i];
+      replies.push_back(ReplyPayload(click.team_id, click.channel_id, click.user_id,
+                                     click.response_url, refusals[i]));
+    }
+  }
+  queue_.EnqueueEach(kReplyJob, replies);
 }
 
 std::map<std::string, std::string> StandupService::HandleModal(
@@ -242,19 +313,6 @@ std::map<std::string, std::string> StandupService::HandleModal(
   request.trigger_id = submission.view_id + ":" + submission.hash;
   Book(request, std::get<slack::BookCommand>(booking));
   return {};
-}
-
-void StandupService::QueueReply(const std::string& team, const std::string& channel,
-                                const std::string& user, const std::string& response_url,
-                                const std::string& text) {
-  queue_.Enqueue(kReplyJob,
-                 nlohmann::json{{"team", team},
-                                {"channel", channel},
-                                {"user", user},
-                                {"response_url", response_url},
-                                {"text", text}}
-                     .dump(),
-                 "");
 }
 
 }  // namespace officer::bot::standup

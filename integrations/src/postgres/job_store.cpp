@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <random>
 
+#include "sql_arrays.hpp"
+
 namespace officer::integrations::postgres {
 
 namespace {
@@ -15,22 +17,49 @@ constexpr std::string_view kInsertJob =
 // A job is due when pending and past its run_at, or claimed by a worker whose lease ran out. A
 // claimed job's run_at is in the past too, so `run_at <= now()` bounds both cases and the scan
 // walks only the due part of the jobs_due index, however many reminders are planned ahead.
-// A job may run only when no older unfinished job shares its queue.
+// A job may run only when no older unfinished job shares its queue: when it is its queue's
+// oldest, which the jobs_by_queue index answers in one step however long the queue is.
+// An empty $2 claims any kind; else only that kind (along the jobs_due_by_kind index).
 constexpr std::string_view kClaimJob =
     "UPDATE jobs SET status = 'running', attempts = attempts + 1,"
     "   locked_until = now() + make_interval(secs => $1)"
     " WHERE id = ("
     "   SELECT j.id FROM jobs j"
     "   WHERE j.status IN ('pending', 'running') AND j.run_at <= now()"
+    "     AND ($2 = '' OR j.kind = $2)"
     "     AND (j.status = 'pending' OR j.locked_until < now())"
-    "     AND (j.queue_key IS NULL OR NOT EXISTS ("
-    "       SELECT 1 FROM jobs k WHERE k.queue_key = j.queue_key AND k.id < j.id"
-    "         AND k.status IN ('pending', 'running')))"
+    "     AND (j.queue_key IS NULL OR j.id = ("
+    "       SELECT min(k.id) FROM jobs k"
+    "       WHERE k.queue_key = j.queue_key AND k.status IN ('pending', 'running')))"
     "   ORDER BY j.run_at, j.id LIMIT 1 FOR UPDATE SKIP LOCKED)"
-    " RETURNING id, kind, payload::text, attempts";
+    " RETURNING id, kind, payload::text, attempts, coalesce(queue_key, '')";
+
+// The jobs right behind a claimed head in its queue, while they are of its kind and due: the
+// first one that is not ends the run, so what is claimed keeps the queue's order. Only the next
+// `limit` jobs of the queue are looked at, however long it is. They are locked without SKIP
+// LOCKED: skipping one would break that order.
+constexpr std::string_view kClaimFollowers =
+    "WITH next AS ("
+    "   SELECT id, (kind = $3 AND status = 'pending' AND run_at <= now()) AS fits FROM jobs"
+    "   WHERE queue_key = $1 AND id > $2 AND status IN ('pending', 'running')"
+    "   ORDER BY id LIMIT $5 FOR UPDATE),"
+    " run AS ("
+    "   SELECT id FROM next"
+    "   WHERE id < coalesce((SELECT min(id) FROM next WHERE NOT fits), 9223372036854775807))"
+    " UPDATE jobs SET status = 'running', attempts = attempts + 1,"
+    "   locked_until = now() + make_interval(secs => $4)"
+    " WHERE id IN (SELECT id FROM run)"
+    " RETURNING id, kind, payload::text, attempts, coalesce(queue_key, '')";
+
+constexpr std::string_view kInsertEach =
+    "INSERT INTO jobs (kind, payload) SELECT $1, p::jsonb FROM unnest($2::text[]) AS p";
 
 constexpr std::string_view kCompleteJob =
     "UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL WHERE id = $1";
+
+constexpr std::string_view kCompleteJobs =
+    "UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL"
+    " WHERE id = ANY($1::bigint[])";
 
 constexpr std::string_view kRetryJob =
     "UPDATE jobs SET status = 'pending', locked_until = NULL, last_error = $2,"
@@ -51,11 +80,16 @@ double Seconds(std::chrono::milliseconds duration) {
   return std::chrono::duration<double>(duration).count();
 }
 
+ClaimedJob ClaimedFrom(const pqxx::row& row) {
+  return ClaimedJob{row[0].as<long long>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                    row[3].as<int>(), row[4].as<std::string>()};
+}
+
 }  // namespace
 
 JobStore::JobStore(ConnectionPool& pool, JobRetryPolicy policy) : pool_(pool), policy_(policy) {}
 
-bool JobStore::Enqueue(pqxx::work& transaction, const NewJob& job) {
+bool JobStore::Enqueue(pqxx::transaction_base& transaction, const NewJob& job) {
   const auto result = transaction.exec_params(
       std::string(kInsertJob), job.kind, job.payload, job.queue_key,
       job.idempotency_key ? std::optional<std::string>(*job.idempotency_key) : std::nullopt,
@@ -63,32 +97,63 @@ bool JobStore::Enqueue(pqxx::work& transaction, const NewJob& job) {
   return result.affected_rows() == 1;
 }
 
+// Each statement below is atomic on its own, so it runs without BEGIN and COMMIT: one round trip
+// to PostgreSQL instead of three (a click's acknowledgement is one of these inserts).
 bool JobStore::Enqueue(const NewJob& job) {
   return pool_.Run([&](pqxx::connection& connection) {
-    pqxx::work transaction(connection);
-    const bool queued = Enqueue(transaction, job);
-    transaction.commit();
-    return queued;
+    pqxx::nontransaction statement(connection);
+    return Enqueue(statement, job);
   });
 }
 
-std::optional<ClaimedJob> JobStore::Claim() {
+std::optional<ClaimedJob> JobStore::Claim(const std::string& kind) {
   return pool_.Run([&](pqxx::connection& connection) -> std::optional<ClaimedJob> {
-    pqxx::work transaction(connection);
-    const auto rows =
-        transaction.exec_params(std::string(kClaimJob), static_cast<double>(policy_.lease.count()));
-    transaction.commit();
+    pqxx::nontransaction statement(connection);
+    const auto rows = statement.exec_params(std::string(kClaimJob),
+                                            static_cast<double>(policy_.lease.count()), kind);
     if (rows.empty()) return std::nullopt;
-    return ClaimedJob{rows[0][0].as<long long>(), rows[0][1].as<std::string>(),
-                      rows[0][2].as<std::string>(), rows[0][3].as<int>()};
+    return ClaimedFrom(rows[0]);
+  });
+}
+
+std::vector<ClaimedJob> JobStore::ClaimFollowers(const ClaimedJob& head, std::size_t limit) {
+  if (head.queue_key.empty() || limit == 0) return {};
+  auto followers = pool_.Run([&](pqxx::connection& connection) {
+    pqxx::nontransaction statement(connection);
+    std::vector<ClaimedJob> out;
+    for (const auto& row : statement.exec_params(
+             std::string(kClaimFollowers), head.queue_key, head.id, head.kind,
+             static_cast<double>(policy_.lease.count()), static_cast<long long>(limit))) {
+      out.push_back(ClaimedFrom(row));
+    }
+    return out;
+  });
+  std::sort(followers.begin(), followers.end(),
+            [](const ClaimedJob& a, const ClaimedJob& b) { return a.id < b.id; });
+  return followers;
+}
+
+void JobStore::EnqueueEach(const std::string& kind, const std::vector<std::string>& payloads) {
+  if (payloads.empty()) return;
+  pool_.Run([&](pqxx::connection& connection) {
+    pqxx::nontransaction(connection)
+        .exec_params(std::string(kInsertEach), kind, TextArray(payloads));
   });
 }
 
 void JobStore::Complete(const ClaimedJob& job) {
   pool_.Run([&](pqxx::connection& connection) {
-    pqxx::work transaction(connection);
-    transaction.exec_params(std::string(kCompleteJob), job.id);
-    transaction.commit();
+    pqxx::nontransaction(connection).exec_params(std::string(kCompleteJob), job.id);
+  });
+}
+
+void JobStore::CompleteAll(const std::vector<ClaimedJob>& jobs) {
+  if (jobs.empty()) return;
+  std::vector<std::string> ids;
+  ids.reserve(jobs.size());
+  for (const auto& job : jobs) ids.push_back(std::to_string(job.id));
+  pool_.Run([&](pqxx::connection& connection) {
+    pqxx::nontransaction(connection).exec_params(std::string(kCompleteJobs), TextArray(ids));
   });
 }
 
@@ -102,13 +167,12 @@ bool JobStore::Fail(const ClaimedJob& job, const std::string& error, bool perman
   const double wait =
       std::uniform_real_distribution<double>(Seconds(bound) / 2, Seconds(bound))(random);
   pool_.Run([&](pqxx::connection& connection) {
-    pqxx::work transaction(connection);
+    pqxx::nontransaction statement(connection);
     if (dead) {
-      transaction.exec_params(std::string(kBuryJob), job.id, error);
+      statement.exec_params(std::string(kBuryJob), job.id, error);
     } else {
-      transaction.exec_params(std::string(kRetryJob), job.id, error, wait);
+      statement.exec_params(std::string(kRetryJob), job.id, error, wait);
     }
-    transaction.commit();
   });
   return dead;
 }

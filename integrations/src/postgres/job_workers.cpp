@@ -9,31 +9,57 @@ namespace officer::integrations::postgres {
 JobWorkers::JobWorkers(JobStore& store, std::map<std::string, JobHandler> handlers,
                        std::shared_ptr<spdlog::logger> logger, int threads,
                        std::chrono::milliseconds idle_poll)
+    : JobWorkers(store, std::move(handlers), {}, std::move(logger), threads, idle_poll) {}
+
+JobWorkers::JobWorkers(JobStore& store, std::map<std::string, JobHandler> handlers,
+                       std::map<std::string, BatchJobHandler> batch_handlers,
+                       std::shared_ptr<spdlog::logger> logger, int threads,
+                       std::chrono::milliseconds idle_poll)
     : store_(store),
       handlers_(std::move(handlers)),
+      batch_handlers_(std::move(batch_handlers)),
       logger_(std::move(logger)),
       idle_poll_(idle_poll) {
-  for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Loop(); });
+  for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Loop(""); });
+  for (const auto& [kind, handler] : batch_handlers_) {
+    threads_.emplace_back([this, kind = kind] { Loop(kind); });
+  }
 }
 
 JobWorkers::~JobWorkers() { Stop(); }
 
-void JobWorkers::Nudge() { wake_.notify_one(); }
+void JobWorkers::Nudge() {
+  {
+    std::lock_guard lock(mutex_);
+    nudged_ = true;
+  }
+  // Every idle thread looks: the job may be one only a dedicated thread claims.
+  wake_.notify_all();
+}
 
 void JobWorkers::Stop() {
-  stopping_ = true;
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
   wake_.notify_all();
   for (auto& thread : threads_) {
     if (thread.joinable()) thread.join();
   }
 }
 
-void JobWorkers::Loop() {
+void JobWorkers::Loop(const std::string& kind) {
   while (!stopping_) {
     bool worked = false;
     auto pause = idle_poll_;
+    {
+      // Cleared before looking: a job queued from here on sets it again, so the wait below
+      // cannot sleep through a nudge that came while this worker was finding nothing.
+      std::lock_guard lock(mutex_);
+      nudged_ = false;
+    }
     try {
-      worked = RunOne();
+      worked = RunOne(kind);
     } catch (const std::exception& error) {
       // The database went away; it recovers by itself. Wait longer so an outage is a few log
       // lines, not a flood.
@@ -42,14 +68,18 @@ void JobWorkers::Loop() {
     }
     if (!worked && !stopping_) {
       std::unique_lock lock(mutex_);
-      wake_.wait_for(lock, pause);
+      wake_.wait_for(lock, pause, [this] { return nudged_ || stopping_; });
     }
   }
 }
 
-bool JobWorkers::RunOne() {
-  auto job = store_.Claim();
+bool JobWorkers::RunOne(const std::string& kind) {
+  auto job = store_.Claim(kind);
   if (!job) return false;
+  if (auto batch = batch_handlers_.find(job->kind); batch != batch_handlers_.end()) {
+    RunBatch(*job, batch->second);
+    return true;
+  }
   auto handler = handlers_.find(job->kind);
   std::string error;
   bool permanent = false;
@@ -69,16 +99,45 @@ bool JobWorkers::RunOne() {
       error = failure.what();
     }
   }
-  if (store_.Fail(*job, error, permanent)) {
+  Failed(*job, error, permanent);
+  return true;
+}
+
+void JobWorkers::RunBatch(const ClaimedJob& head, const BatchJobHandler& handler) {
+  std::vector<ClaimedJob> jobs{head};
+  // Claiming the rest may fail like any query; the head alone is then retried after its lease.
+  for (auto& follower : store_.ClaimFollowers(head, kMaxBatch - 1)) {
+    jobs.push_back(std::move(follower));
+  }
+  std::vector<std::string> payloads;
+  payloads.reserve(jobs.size());
+  for (const auto& job : jobs) payloads.push_back(job.payload);
+  std::string error;
+  bool permanent = false;
+  try {
+    handler(payloads);
+    store_.CompleteAll(jobs);
+    outcomes_.succeeded += static_cast<long>(jobs.size());
+    return;
+  } catch (const PermanentError& failure) {
+    error = failure.what();
+    permanent = true;
+  } catch (const std::exception& failure) {
+    error = failure.what();
+  }
+  for (const auto& job : jobs) Failed(job, error, permanent);
+}
+
+void JobWorkers::Failed(const ClaimedJob& job, const std::string& error, bool permanent) {
+  if (store_.Fail(job, error, permanent)) {
     ++outcomes_.dead;
-    logger_->error("job {} ({}) is dead after {} attempts: {}", job->id, job->kind, job->attempts,
+    logger_->error("job {} ({}) is dead after {} attempts: {}", job.id, job.kind, job.attempts,
                    error);
   } else {
     ++outcomes_.retried;
-    logger_->warn("job {} ({}) failed on attempt {}, will retry: {}", job->id, job->kind,
-                  job->attempts, error);
+    logger_->warn("job {} ({}) failed on attempt {}, will retry: {}", job.id, job.kind,
+                  job.attempts, error);
   }
-  return true;
 }
 
 }  // namespace officer::integrations::postgres

@@ -1,7 +1,11 @@
 #include <officer/integrations/postgres/job_workers.hpp>
 
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <thread>
+#include <tuple>
+#include <vector>
 
 #include <doctest/doctest.h>
 #include <spdlog/sinks/ostream_sink.h>
@@ -32,18 +36,27 @@ long long OnlyJobId(const std::string& url) {
   return tx.exec("SELECT max(id) FROM jobs")[0][0].as<long long>();
 }
 
-// Runs workers until `done` holds or 10 s pass.
+// Runs workers until `done` holds or 10 s pass; returns what they counted.
 template <typename Done>
-void RunWorkersUntil(pg::JobStore& store, std::map<std::string, pg::JobHandler> handlers,
-                     std::ostream& log, Done done) {
+std::tuple<long, long, long> RunWorkersUntil(
+    pg::JobStore& store, std::map<std::string, pg::JobHandler> handlers, std::ostream& log,
+    Done done, std::map<std::string, pg::BatchJobHandler> batch_handlers = {}) {
   auto logger = std::make_shared<spdlog::logger>(
       "jobs", std::make_shared<spdlog::sinks::ostream_sink_mt>(log));
-  pg::JobWorkers workers(store, std::move(handlers), logger, 2, std::chrono::milliseconds(10));
+  pg::JobWorkers workers(store, std::move(handlers), std::move(batch_handlers), logger, 2,
+                         std::chrono::milliseconds(10));
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (!done() && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   workers.Stop();
+  const auto& outcomes = workers.Outcomes();
+  return {outcomes.succeeded.load(), outcomes.retried.load(), outcomes.dead.load()};
+}
+
+bool AllFinished(pg::JobStore& store) {
+  const auto counts = store.Counts();
+  return counts.pending == 0 && counts.running == 0;
 }
 
 }  // namespace
@@ -157,5 +170,100 @@ TEST_SUITE("job queue") {
     REQUIRE(again.has_value());
     CHECK(again->id == claimed->id);
     CHECK(again->attempts == 2);
+  }
+
+  TEST_CASE("the jobs right behind a claimed one in its queue are claimed with it, in order") {
+    TestDatabase db;
+    pg::ConnectionPool pool(db.Url(), 4);
+    pg::JobStore store(pool, FastRetries());
+    for (int i = 0; i < 5; ++i) {
+      store.Enqueue(pg::NewJob{"click", std::to_string(i), "click:m1", std::nullopt});
+    }
+    store.Enqueue(pg::NewJob{"effect", "5", "click:m1", std::nullopt});
+    store.Enqueue(pg::NewJob{"click", "6", "click:m1", std::nullopt});
+    store.Enqueue(pg::NewJob{"click", "7", "click:m2", std::nullopt});
+    const auto head = store.Claim();
+    REQUIRE(head.has_value());
+    CHECK(head->payload == "0");
+    CHECK(head->queue_key == "click:m1");
+    SUBCASE("up to the first job of another kind") {
+      const auto followers = store.ClaimFollowers(*head, 10);
+      std::vector<std::string> payloads;
+      for (const auto& job : followers) payloads.push_back(job.payload);
+      CHECK(payloads == std::vector<std::string>{"1", "2", "3", "4"});
+      for (const auto& job : followers) CHECK(StatusOf(db.Url(), job.id) == "running:1");
+      store.Complete(*head);
+      store.CompleteAll(followers);
+      CHECK(store.Counts().running == 0);
+      const auto effect = store.Claim();
+      REQUIRE(effect.has_value());
+      CHECK(effect->payload == "5");
+      CHECK(store.ClaimFollowers(*effect, 10).empty());  // the click behind it is another kind
+      const auto other = store.Claim();
+      REQUIRE(other.has_value());
+      CHECK(other->payload == "7");  // the other meeting; m1's click waits for the effect job
+      CHECK_FALSE(store.Claim().has_value());
+    }
+    SUBCASE("no more than asked for") {
+      const auto followers = store.ClaimFollowers(*head, 2);
+      REQUIRE(followers.size() == 2);
+      CHECK(followers[0].payload == "1");
+      CHECK(followers[1].payload == "2");
+      CHECK(store.Counts().running == 3);
+    }
+  }
+
+  TEST_CASE("a batch handler gets a queue's run of jobs together and in order") {
+    TestDatabase db;
+    pg::ConnectionPool pool(db.Url(), 4);
+    pg::JobStore store(pool, FastRetries());
+    for (int i = 0; i < 30; ++i) {
+      store.Enqueue(pg::NewJob{"click", std::to_string(i), "click:m1", std::nullopt});
+    }
+    store.EnqueueEach("reply", {R"({"n":1})", R"({"n":2})"});
+    std::mutex mutex;
+    std::vector<std::vector<std::string>> batches;
+    std::atomic<int> replies{0};
+    std::ostringstream log;
+    const auto [succeeded, retried, dead] =
+        RunWorkersUntil(store, {{"reply", [&](const std::string&) { ++replies; }}}, log,
+                        [&] { return AllFinished(store); },
+                        {{"click", [&](const std::vector<std::string>& payloads) {
+                            std::lock_guard lock(mutex);
+                            batches.push_back(payloads);
+                          }}});
+    std::vector<std::string> all;
+    for (const auto& batch : batches) all.insert(all.end(), batch.begin(), batch.end());
+    std::vector<std::string> expected;
+    for (int i = 0; i < 30; ++i) expected.push_back(std::to_string(i));
+    CHECK(all == expected);
+    CHECK(batches.size() < 30);
+    CHECK(replies == 2);
+    CHECK(succeeded == 32);
+    CHECK(retried + dead == 0);
+  }
+
+  TEST_CASE("a failed batch is retried whole, still in order") {
+    TestDatabase db;
+    pg::ConnectionPool pool(db.Url(), 4);
+    pg::JobStore store(pool, FastRetries());
+    for (int i = 0; i < 3; ++i) {
+      store.Enqueue(pg::NewJob{"click", std::to_string(i), "click:m1", std::nullopt});
+    }
+    std::mutex mutex;
+    std::vector<std::string> applied;
+    std::atomic<int> calls{0};
+    std::ostringstream log;
+    const auto [succeeded, retried, dead] =
+        RunWorkersUntil(store, {}, log, [&] { return AllFinished(store); },
+                        {{"click", [&](const std::vector<std::string>& payloads) {
+                            if (++calls == 1) throw officer::TransientError("lost it");
+                            std::lock_guard lock(mutex);
+                            applied.insert(applied.end(), payloads.begin(), payloads.end());
+                          }}});
+    CHECK(applied == std::vector<std::string>{"0", "1", "2"});
+    CHECK(retried == 3);
+    CHECK(dead == 0);
+    CHECK(succeeded == 3);
   }
 }

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <map>
 #include <string>
+#include <vector>
 
 #include <officer/bot/slack/command_text.hpp>
 #include <officer/bot/slack/payload.hpp>
@@ -38,9 +39,16 @@ class StandupService {
 
   /// The private answer to a slash command.
   SlackPost HandleCommand(const slack::SlashCommandRequest& request);
-  /// Accept, Decline and Cancel clicks. The message is updated by a queued job; a refusal is
-  /// queued as a private reply to the person who clicked.
-  void HandleClick(const slack::BlockActions& click);
+  /// Queues an Accept, Decline or Cancel click as a click job (one insert), for RunClickJobs to
+  /// apply; other actions queue nothing. Throws TransientError when the job cannot be queued.
+  void QueueClick(const slack::BlockActions& click);
+  /// Click jobs, as the job workers hand them over: a run of clicks on one meeting, in the order
+  /// they came. Applies them as HandleClicks does. Throws TransientError to be retried.
+  void RunClickJobs(const std::vector<std::string>& payloads);
+  /// Applies Accept, Decline and Cancel clicks in order, each as if alone: concurrent clicks lose
+  /// nothing, a repeated click changes nothing. The message is updated by a queued job; each
+  /// refusal is queued as a private reply to the person who clicked.
+  void HandleClicks(const std::vector<slack::BlockActions>& clicks);
   /// The booking modal's submission: empty when accepted, else error messages by block id.
   std::map<std::string, std::string> HandleModal(const slack::ViewSubmission& submission);
 
@@ -48,8 +56,6 @@ class StandupService {
 
  private:
   SlackPost Book(const slack::SlashCommandRequest& request, const slack::BookCommand& command);
-  void QueueReply(const std::string& team, const std::string& channel, const std::string& user,
-                  const std::string& response_url, const std::string& text);
 
   domain::MeetingRepository& meetings_;
   domain::WorkQueue& queue_;

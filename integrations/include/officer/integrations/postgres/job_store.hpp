@@ -3,6 +3,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <pqxx/pqxx>
 
@@ -23,7 +24,8 @@ struct ClaimedJob {
   long long id = 0;
   std::string kind;
   std::string payload;
-  int attempts = 0;  ///< including this one
+  int attempts = 0;       ///< including this one
+  std::string queue_key;  ///< empty when the job is in no queue
 };
 
 struct JobRetryPolicy {
@@ -47,13 +49,23 @@ class JobStore {
   JobStore(ConnectionPool& pool, JobRetryPolicy policy);
 
   /// Queues `job` inside the caller's transaction; false when its idempotency key was seen.
-  static bool Enqueue(pqxx::work& transaction, const NewJob& job);
+  static bool Enqueue(pqxx::transaction_base& transaction, const NewJob& job);
   /// Queues `job` in a transaction of its own.
   bool Enqueue(const NewJob& job);
+  /// Queues one job of `kind` per payload, in no queue and with no idempotency key, in one
+  /// statement.
+  void EnqueueEach(const std::string& kind, const std::vector<std::string>& payloads);
 
-  /// Claims the next due job whose queue is free, or nullopt. Safe across processes.
-  std::optional<ClaimedJob> Claim();
+  /// Claims the next due job whose queue is free, or nullopt. Safe across processes. With a
+  /// `kind`, only a job of that kind.
+  std::optional<ClaimedJob> Claim(const std::string& kind = "");
+  /// With `head` claimed by the caller: claims up to `limit` jobs of the same kind queued right
+  /// behind it in its queue, so they can run together, in order (oldest first). Stops at the
+  /// first one of another kind or not yet due. Empty when `head` is in no queue.
+  std::vector<ClaimedJob> ClaimFollowers(const ClaimedJob& head, std::size_t limit);
   void Complete(const ClaimedJob& job);
+  /// Completes every job in `jobs` in one statement.
+  void CompleteAll(const std::vector<ClaimedJob>& jobs);
   /// Schedules a retry with exponential backoff and jitter; parks the job as dead when it has
   /// used its attempts or `permanent` is set. Returns true when the job is now dead.
   bool Fail(const ClaimedJob& job, const std::string& error, bool permanent);

@@ -19,6 +19,11 @@ namespace officer::integrations::postgres {
 /// Runs one kind of job. Throws TransientError to retry later, PermanentError to give up.
 using JobHandler = std::function<void(const std::string& payload)>;
 
+/// Runs a run of jobs of one kind waiting one behind the other in one queue, together and in
+/// order (the clicks on one meeting: one load and one save for all of them). Throws as a
+/// JobHandler does; every job of the run is then retried or given up.
+using BatchJobHandler = std::function<void(const std::vector<std::string>& payloads)>;
+
 struct JobOutcomes {
   std::atomic<long> succeeded{0};
   std::atomic<long> retried{0};
@@ -29,32 +34,48 @@ struct JobOutcomes {
 /// runs some, and any number of processes may share one database.
 class JobWorkers {
  public:
+  /// The most jobs a batch handler gets at once.
+  static constexpr std::size_t kMaxBatch = 200;
+
   JobWorkers(JobStore& store, std::map<std::string, JobHandler> handlers,
+             std::shared_ptr<spdlog::logger> logger, int threads,
+             std::chrono::milliseconds idle_poll = std::chrono::milliseconds(250));
+  /// Also runs the kinds in `batch_handlers` up to `kMaxBatch` jobs at a time. Each such kind
+  /// also gets a thread of its own that claims only it, so these jobs (clicks) never wait behind
+  /// slow ones (calls to a slow Slack) that hold every shared thread.
+  JobWorkers(JobStore& store, std::map<std::string, JobHandler> handlers,
+             std::map<std::string, BatchJobHandler> batch_handlers,
              std::shared_ptr<spdlog::logger> logger, int threads,
              std::chrono::milliseconds idle_poll = std::chrono::milliseconds(250));
   ~JobWorkers();
   JobWorkers(const JobWorkers&) = delete;
   JobWorkers& operator=(const JobWorkers&) = delete;
 
-  /// Wakes an idle worker at once (after this process queued work).
+  /// Wakes the idle workers at once (after this process queued work).
   void Nudge();
   /// Lets running jobs finish, then stops the threads.
   void Stop();
   const JobOutcomes& Outcomes() const { return outcomes_; }
 
  private:
-  void Loop();
-  /// Runs one due job if there is one; false when there was none.
-  bool RunOne();
+  /// Claims and runs jobs until stopped: any kind, or only `kind` when it is not empty.
+  void Loop(const std::string& kind);
+  /// Runs one due job (or run of batched jobs) if there is one; false when there was none.
+  bool RunOne(const std::string& kind);
+  void RunBatch(const ClaimedJob& head, const BatchJobHandler& handler);
+  /// Records a failed attempt of `job`.
+  void Failed(const ClaimedJob& job, const std::string& error, bool permanent);
 
   JobStore& store_;
   std::map<std::string, JobHandler> handlers_;
+  std::map<std::string, BatchJobHandler> batch_handlers_;
   std::shared_ptr<spdlog::logger> logger_;
   std::chrono::milliseconds idle_poll_;
   JobOutcomes outcomes_;
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;
   std::condition_variable wake_;
+  bool nudged_ = false;  ///< work was queued since a worker last looked; guarded by mutex_
   std::vector<std::thread> threads_;
 };
 

@@ -23,6 +23,18 @@ class PgWorkQueue final : public domain::WorkQueue {
     return fresh;
   }
 
+  void EnqueueInOrder(const std::string& kind, const std::string& payload,
+                      const std::string& queue_key) override {
+    store_.Enqueue(NewJob{kind, payload, queue_key, std::nullopt});
+    if (queued_) queued_();
+  }
+
+  void EnqueueEach(const std::string& kind, const std::vector<std::string>& payloads) override {
+    if (payloads.empty()) return;
+    store_.EnqueueEach(kind, payloads);
+    if (queued_) queued_();
+  }
+
  private:
   JobStore& store_;
   std::function<void()> queued_;
