@@ -499,7 +499,8 @@ TEST_SUITE("calendars") {
       return false;
     }));
     // U3 did not ask for it (and is not connected): their invitation is left for them.
-    for (const auto& attendee : world.google.Events().front().body["attendees"]) {
+    const auto event = world.google.Events().front();
+    for (const auto& attendee : event.body["attendees"]) {
       if (attendee["email"] == Email("U3")) CHECK(attendee["responseStatus"] == "needsAction");
     }
     world.CheckNoTokenLeaks();
