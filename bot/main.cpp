@@ -212,8 +212,9 @@ int RunServe(Config config) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  // cpprestsdk's default pool of 40 threads spends more time switching than serving on small
-  // machines; a few threads per core measured best (see README, Benchmarks).
+  // cpprestsdk's pool carries the outbound HTTP (Slack, calendars, Zoom); its default of 40
+  // threads spends more time switching than serving on small machines. The HTTP listener has
+  // threads of its own.
   crossplat::threadpool::initialize_with_threads(
       std::max<std::size_t>(8, 4 * std::thread::hardware_concurrency()));
 
