@@ -1,12 +1,16 @@
 #include <officer/bot/observability/logging.hpp>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <mutex>
 
 #include <spdlog/details/fmt_helper.h>
 #include <spdlog/formatter.h>
 #include <spdlog/pattern_formatter.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/ostream_sink.h>
-#include <spdlog/sinks/stdout_sinks.h>
 #include <nlohmann/json.hpp>
 
 namespace officer::bot {
@@ -34,6 +38,43 @@ class JsonLogFormatter final : public spdlog::formatter {
   }
 };
 
+// Lines to stderr written in batches: an info line (one per request) waits in memory until the
+// buffer fills or the next flush, at most kFlushEvery later; a warning or an error is written at
+// once with everything before it. One write(2) per line cost a system call and a turn of the
+// shared sink's lock on every request.
+class BufferedStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
+ public:
+  ~BufferedStderrSink() override {
+    std::lock_guard lock(mutex_);
+    WriteOut();
+  }
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    spdlog::memory_buf_t line;
+    formatter_->format(msg, line);
+    buffer_.append(line.data(), line.size());
+    if (msg.level >= spdlog::level::warn || buffer_.size() >= kMaxBuffered) WriteOut();
+  }
+  void flush_() override { WriteOut(); }
+
+ private:
+  static constexpr std::size_t kMaxBuffered = 64 * 1024;
+
+  void WriteOut() {
+    std::size_t written = 0;
+    while (written < buffer_.size()) {
+      const auto n = ::write(STDERR_FILENO, buffer_.data() + written, buffer_.size() - written);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;  // stderr is gone; nothing else could report it
+      written += static_cast<std::size_t>(n);
+    }
+    buffer_.clear();
+  }
+
+  std::string buffer_;
+};
+
 void Configure(spdlog::sinks::sink& sink, LogFormat format) {
   if (format == LogFormat::kJson) {
     sink.set_formatter(std::make_unique<JsonLogFormatter>());
@@ -46,8 +87,14 @@ void Configure(spdlog::sinks::sink& sink, LogFormat format) {
 }  // namespace
 
 Logging::Logging(LogFormat format)
-    : format_(format), sink_(std::make_shared<spdlog::sinks::stderr_sink_mt>()) {
+    : format_(format), sink_(std::make_shared<BufferedStderrSink>()) {
   Configure(*sink_, format_);
+  flusher_ = std::thread([this] {
+    std::unique_lock lock(flusher_mutex_);
+    while (!flusher_stop_.wait_for(lock, kFlushEvery, [this] { return stopping_; })) {
+      sink_->flush();
+    }
+  });
 }
 
 Logging::Logging(LogFormat format, std::ostream& stream)
@@ -55,10 +102,22 @@ Logging::Logging(LogFormat format, std::ostream& stream)
   Configure(*sink_, format_);
 }
 
+Logging::~Logging() {
+  if (flusher_.joinable()) {
+    {
+      std::lock_guard lock(flusher_mutex_);
+      stopping_ = true;
+    }
+    flusher_stop_.notify_all();
+    flusher_.join();
+  }
+  sink_->flush();
+}
+
 std::shared_ptr<spdlog::logger> Logging::Logger(const std::string& name) const {
   auto logger = std::make_shared<spdlog::logger>(name, sink_);
   logger->set_level(spdlog::level::info);
-  logger->flush_on(spdlog::level::info);
+  logger->flush_on(spdlog::level::warn);
   return logger;
 }
 
