@@ -9,6 +9,7 @@ namespace officer::integrations::postgres {
 
 namespace {
 
+constexpr std::string_view kInsertJobName = "officer_insert_job";
 constexpr std::string_view kInsertJob =
     "INSERT INTO jobs (kind, payload, queue_key, idempotency_key, run_at)"
     " VALUES ($1, $2::jsonb, NULLIF($3, ''), $4, now() + make_interval(secs => $5))"
@@ -90,8 +91,10 @@ ClaimedJob ClaimedFrom(const pqxx::row& row) {
 JobStore::JobStore(ConnectionPool& pool, JobRetryPolicy policy) : pool_(pool), policy_(policy) {}
 
 bool JobStore::Enqueue(pqxx::transaction_base& transaction, const NewJob& job) {
-  const auto result = transaction.exec_params(
-      std::string(kInsertJob), job.kind, job.payload, job.queue_key,
+  // Prepared once per connection (a no-op after the first call): every click is this insert.
+  transaction.conn().prepare(std::string(kInsertJobName), std::string(kInsertJob));
+  const auto result = transaction.exec_prepared(
+      std::string(kInsertJobName), job.kind, job.payload, job.queue_key,
       job.idempotency_key ? std::optional<std::string>(*job.idempotency_key) : std::nullopt,
       static_cast<double>(job.delay.count()));
   return result.affected_rows() == 1;
