@@ -194,7 +194,14 @@ struct HttpListener::State {
   void Accept() {
     for (;;) {
       const int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
-      if (fd < 0) break;  // EAGAIN: all taken; EMFILE and the like: try at the next event
+      if (fd < 0) {
+        // Out of descriptors or memory: the pending connection stays pending, and re-arming at
+        // once would spin on it; a moment later some may have been freed.
+        if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        break;  // EAGAIN: all taken
+      }
       const int one = 1;
       ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
       auto connection = std::make_unique<Connection>();
@@ -340,12 +347,14 @@ struct HttpListener::State {
     return false;
   }
 
-  OutboundResponse Handled(const Connection& c, std::string body, bool too_large) {
+  // The head is done with once its request is handed over (only its method and keep-alive are
+  // read after), so its parts move into the request.
+  OutboundResponse Handled(Connection& c, std::string body, bool too_large) {
     InboundRequest request;
     request.method = c.head.method;
-    request.path = c.head.path;
-    request.query = c.head.query;
-    request.headers = c.head.headers;
+    request.path = std::move(c.head.path);
+    request.query = std::move(c.head.query);
+    request.headers = std::move(c.head.headers);
     request.body = std::move(body);
     request.body_too_large = too_large;
     try {
