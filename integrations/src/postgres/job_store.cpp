@@ -9,10 +9,10 @@ namespace officer::integrations::postgres {
 
 namespace {
 
-constexpr std::string_view kInsertJobName = "officer_insert_job";
+constexpr std::string_view kInsertJobName = "officer_insert_job_in_lane";
 constexpr std::string_view kInsertJob =
-    "INSERT INTO jobs (kind, payload, queue_key, idempotency_key, run_at)"
-    " VALUES ($1, $2::jsonb, NULLIF($3, ''), $4, now() + make_interval(secs => $5))"
+    "INSERT INTO jobs (kind, payload, queue_key, idempotency_key, run_at, lane)"
+    " VALUES ($1, $2::jsonb, NULLIF($3, ''), $4, now() + make_interval(secs => $5), $6)"
     " ON CONFLICT (idempotency_key) DO NOTHING";
 
 // A job is due when pending and past its run_at, or claimed by a worker whose lease ran out. A
@@ -20,14 +20,13 @@ constexpr std::string_view kInsertJob =
 // walks only the due part of the jobs_due index, however many reminders are planned ahead.
 // A job may run only when no older unfinished job shares its queue: when it is its queue's
 // oldest, which the jobs_by_queue index answers in one step however long the queue is.
-// An empty $2 claims any kind; else only that kind (along the jobs_due_by_kind index).
+// Only lane $2's part of the index is walked.
 constexpr std::string_view kClaimJob =
     "UPDATE jobs SET status = 'running', attempts = attempts + 1,"
     "   locked_until = now() + make_interval(secs => $1)"
     " WHERE id = ("
     "   SELECT j.id FROM jobs j"
-    "   WHERE j.status IN ('pending', 'running') AND j.run_at <= now()"
-    "     AND ($2 = '' OR j.kind = $2)"
+    "   WHERE j.lane = $2 AND j.status IN ('pending', 'running') AND j.run_at <= now()"
     "     AND (j.status = 'pending' OR j.locked_until < now())"
     "     AND (j.queue_key IS NULL OR j.id = ("
     "       SELECT min(k.id) FROM jobs k"
@@ -36,31 +35,30 @@ constexpr std::string_view kClaimJob =
     " RETURNING id, kind, payload::text, attempts, coalesce(queue_key, '')";
 
 // The jobs right behind a claimed head in its queue, while they are of its kind and due: the
-// first one that is not ends the run, so what is claimed keeps the queue's order. Only the next
-// `limit` jobs of the queue are looked at, however long it is. They are locked without SKIP
-// LOCKED: skipping one would break that order.
-constexpr std::string_view kClaimFollowers =
+// first one that is not ends the run, so the run keeps the queue's order. Only the next `limit`
+// jobs of the queue are looked at, however long it is. They need no claim or lock of their own:
+// while the head is claimed, none of them is the oldest of the queue, so nobody else claims them.
+constexpr std::string_view kSelectFollowers =
     "WITH next AS ("
-    "   SELECT id, (kind = $3 AND status = 'pending' AND run_at <= now()) AS fits FROM jobs"
+    "   SELECT id, kind, payload::text AS payload, attempts, queue_key,"
+    "     (kind = $3 AND status = 'pending' AND run_at <= now()) AS fits FROM jobs"
     "   WHERE queue_key = $1 AND id > $2 AND status IN ('pending', 'running')"
-    "   ORDER BY id LIMIT $5 FOR UPDATE),"
-    " run AS ("
-    "   SELECT id FROM next"
-    "   WHERE id < coalesce((SELECT min(id) FROM next WHERE NOT fits), 9223372036854775807))"
-    " UPDATE jobs SET status = 'running', attempts = attempts + 1,"
-    "   locked_until = now() + make_interval(secs => $4)"
-    " WHERE id IN (SELECT id FROM run)"
-    " RETURNING id, kind, payload::text, attempts, coalesce(queue_key, '')";
+    "   ORDER BY id LIMIT $4)"
+    " SELECT id, kind, payload, attempts + 1, queue_key FROM next"
+    " WHERE id < coalesce((SELECT min(id) FROM next WHERE NOT fits), 9223372036854775807)"
+    " ORDER BY id";
+
+// The head ran its attempt when claimed; the others run theirs now.
+constexpr std::string_view kCompleteRun =
+    "UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL,"
+    "   attempts = CASE WHEN id = $2 THEN attempts ELSE attempts + 1 END"
+    " WHERE id = ANY($1::bigint[]) AND status IN ('pending', 'running')";
 
 constexpr std::string_view kInsertEach =
     "INSERT INTO jobs (kind, payload) SELECT $1, p::jsonb FROM unnest($2::text[]) AS p";
 
 constexpr std::string_view kCompleteJob =
     "UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL WHERE id = $1";
-
-constexpr std::string_view kCompleteJobs =
-    "UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL"
-    " WHERE id = ANY($1::bigint[])";
 
 constexpr std::string_view kRetryJob =
     "UPDATE jobs SET status = 'pending', locked_until = NULL, last_error = $2,"
@@ -96,7 +94,7 @@ bool JobStore::Enqueue(pqxx::transaction_base& transaction, const NewJob& job) {
   const auto result = transaction.exec_prepared(
       std::string(kInsertJobName), job.kind, job.payload, job.queue_key,
       job.idempotency_key ? std::optional<std::string>(*job.idempotency_key) : std::nullopt,
-      static_cast<double>(job.delay.count()));
+      static_cast<double>(job.delay.count()), job.lane);
   return result.affected_rows() == 1;
 }
 
@@ -109,31 +107,39 @@ bool JobStore::Enqueue(const NewJob& job) {
   });
 }
 
-std::optional<ClaimedJob> JobStore::Claim(const std::string& kind) {
+std::optional<ClaimedJob> JobStore::Claim(const std::string& lane) {
   return pool_.Run([&](pqxx::connection& connection) -> std::optional<ClaimedJob> {
     pqxx::nontransaction statement(connection);
     const auto rows = statement.exec_params(std::string(kClaimJob),
-                                            static_cast<double>(policy_.lease.count()), kind);
+                                            static_cast<double>(policy_.lease.count()), lane);
     if (rows.empty()) return std::nullopt;
     return ClaimedFrom(rows[0]);
   });
 }
 
-std::vector<ClaimedJob> JobStore::ClaimFollowers(const ClaimedJob& head, std::size_t limit) {
-  if (head.queue_key.empty() || limit == 0) return {};
-  auto followers = pool_.Run([&](pqxx::connection& connection) {
-    pqxx::nontransaction statement(connection);
-    std::vector<ClaimedJob> out;
-    for (const auto& row : statement.exec_params(
-             std::string(kClaimFollowers), head.queue_key, head.id, head.kind,
-             static_cast<double>(policy_.lease.count()), static_cast<long long>(limit))) {
-      out.push_back(ClaimedFrom(row));
-    }
-    return out;
+std::size_t JobStore::RunWithFollowers(
+    const ClaimedJob& head, std::size_t limit,
+    const std::function<void(const std::vector<ClaimedJob>& jobs)>& work) {
+  std::vector<ClaimedJob> jobs{head};
+  if (!head.queue_key.empty() && limit > 0) {
+    pool_.Run([&](pqxx::connection& connection) {
+      pqxx::nontransaction statement(connection);
+      for (const auto& row :
+           statement.exec_params(std::string(kSelectFollowers), head.queue_key, head.id, head.kind,
+                                 static_cast<long long>(limit))) {
+        jobs.push_back(ClaimedFrom(row));
+      }
+    });
+  }
+  work(jobs);
+  std::vector<std::string> ids;
+  ids.reserve(jobs.size());
+  for (const auto& job : jobs) ids.push_back(std::to_string(job.id));
+  pool_.Run([&](pqxx::connection& connection) {
+    pqxx::nontransaction(connection)
+        .exec_params(std::string(kCompleteRun), TextArray(ids), head.id);
   });
-  std::sort(followers.begin(), followers.end(),
-            [](const ClaimedJob& a, const ClaimedJob& b) { return a.id < b.id; });
-  return followers;
+  return jobs.size();
 }
 
 void JobStore::EnqueueEach(const std::string& kind, const std::vector<std::string>& payloads) {
@@ -147,16 +153,6 @@ void JobStore::EnqueueEach(const std::string& kind, const std::vector<std::strin
 void JobStore::Complete(const ClaimedJob& job) {
   pool_.Run([&](pqxx::connection& connection) {
     pqxx::nontransaction(connection).exec_params(std::string(kCompleteJob), job.id);
-  });
-}
-
-void JobStore::CompleteAll(const std::vector<ClaimedJob>& jobs) {
-  if (jobs.empty()) return;
-  std::vector<std::string> ids;
-  ids.reserve(jobs.size());
-  for (const auto& job : jobs) ids.push_back(std::to_string(job.id));
-  pool_.Run([&](pqxx::connection& connection) {
-    pqxx::nontransaction(connection).exec_params(std::string(kCompleteJobs), TextArray(ids));
   });
 }
 

@@ -48,7 +48,7 @@ void JobWorkers::Stop() {
   }
 }
 
-void JobWorkers::Loop(const std::string& kind) {
+void JobWorkers::Loop(const std::string& lane) {
   while (!stopping_) {
     bool worked = false;
     auto pause = idle_poll_;
@@ -59,7 +59,7 @@ void JobWorkers::Loop(const std::string& kind) {
       nudged_ = false;
     }
     try {
-      worked = RunOne(kind);
+      worked = RunOne(lane);
     } catch (const std::exception& error) {
       // The database went away; it recovers by itself. Wait longer so an outage is a few log
       // lines, not a flood.
@@ -73,8 +73,8 @@ void JobWorkers::Loop(const std::string& kind) {
   }
 }
 
-bool JobWorkers::RunOne(const std::string& kind) {
-  auto job = store_.Claim(kind);
+bool JobWorkers::RunOne(const std::string& lane) {
+  auto job = store_.Claim(lane);
   if (!job) return false;
   if (auto batch = batch_handlers_.find(job->kind); batch != batch_handlers_.end()) {
     RunBatch(*job, batch->second);
@@ -104,20 +104,17 @@ bool JobWorkers::RunOne(const std::string& kind) {
 }
 
 void JobWorkers::RunBatch(const ClaimedJob& head, const BatchJobHandler& handler) {
-  std::vector<ClaimedJob> jobs{head};
-  // Claiming the rest may fail like any query; the head alone is then retried after its lease.
-  for (auto& follower : store_.ClaimFollowers(head, kMaxBatch - 1)) {
-    jobs.push_back(std::move(follower));
-  }
-  std::vector<std::string> payloads;
-  payloads.reserve(jobs.size());
-  for (const auto& job : jobs) payloads.push_back(job.payload);
   std::string error;
   bool permanent = false;
   try {
-    handler(payloads);
-    store_.CompleteAll(jobs);
-    outcomes_.succeeded += static_cast<long>(jobs.size());
+    const auto ran =
+        store_.RunWithFollowers(head, kMaxBatch - 1, [&](const std::vector<ClaimedJob>& jobs) {
+          std::vector<std::string> payloads;
+          payloads.reserve(jobs.size());
+          for (const auto& job : jobs) payloads.push_back(job.payload);
+          handler(payloads);
+        });
+    outcomes_.succeeded += static_cast<long>(ran);
     return;
   } catch (const PermanentError& failure) {
     error = failure.what();
@@ -125,7 +122,8 @@ void JobWorkers::RunBatch(const ClaimedJob& head, const BatchJobHandler& handler
   } catch (const std::exception& failure) {
     error = failure.what();
   }
-  for (const auto& job : jobs) Failed(job, error, permanent);
+  // The jobs behind the head were left pending; they run again with it or after it.
+  Failed(head, error, permanent);
 }
 
 void JobWorkers::Failed(const ClaimedJob& job, const std::string& error, bool permanent) {

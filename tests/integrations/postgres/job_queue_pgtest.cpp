@@ -172,7 +172,7 @@ TEST_SUITE("job queue") {
     CHECK(again->attempts == 2);
   }
 
-  TEST_CASE("the jobs right behind a claimed one in its queue are claimed with it, in order") {
+  TEST_CASE("the jobs right behind a claimed one in its queue run with it, in order") {
     TestDatabase db;
     pg::ConnectionPool pool(db.Url(), 4);
     pg::JobStore store(pool, FastRetries());
@@ -186,31 +186,65 @@ TEST_SUITE("job queue") {
     REQUIRE(head.has_value());
     CHECK(head->payload == "0");
     CHECK(head->queue_key == "click:m1");
-    SUBCASE("up to the first job of another kind") {
-      const auto followers = store.ClaimFollowers(*head, 10);
+    auto payloads_of = [](const std::vector<pg::ClaimedJob>& jobs) {
       std::vector<std::string> payloads;
-      for (const auto& job : followers) payloads.push_back(job.payload);
-      CHECK(payloads == std::vector<std::string>{"1", "2", "3", "4"});
-      for (const auto& job : followers) CHECK(StatusOf(db.Url(), job.id) == "running:1");
-      store.Complete(*head);
-      store.CompleteAll(followers);
-      CHECK(store.Counts().running == 0);
+      for (const auto& job : jobs) payloads.push_back(job.payload);
+      return payloads;
+    };
+    SUBCASE("up to the first job of another kind") {
+      std::vector<std::string> ran;
+      CHECK(store.RunWithFollowers(*head, 10, [&](const auto& jobs) {
+        ran = payloads_of(jobs);
+        CHECK(store.Counts().running == 1);  // the others need no claim of their own
+      }) == 5);
+      CHECK(ran == std::vector<std::string>{"0", "1", "2", "3", "4"});
+      CHECK(StatusOf(db.Url(), head->id) == "done:1");
+      CHECK(StatusOf(db.Url(), head->id + 4) == "done:1");
       const auto effect = store.Claim();
       REQUIRE(effect.has_value());
       CHECK(effect->payload == "5");
-      CHECK(store.ClaimFollowers(*effect, 10).empty());  // the click behind it is another kind
+      CHECK(store.RunWithFollowers(*effect, 10, [&](const auto& jobs) {
+        CHECK(payloads_of(jobs) ==
+              std::vector<std::string>{"5"});  // the click behind: another kind
+      }) == 1);
       const auto other = store.Claim();
       REQUIRE(other.has_value());
-      CHECK(other->payload == "7");  // the other meeting; m1's click waits for the effect job
-      CHECK_FALSE(store.Claim().has_value());
+      CHECK(other->payload == "6");
     }
     SUBCASE("no more than asked for") {
-      const auto followers = store.ClaimFollowers(*head, 2);
-      REQUIRE(followers.size() == 2);
-      CHECK(followers[0].payload == "1");
-      CHECK(followers[1].payload == "2");
-      CHECK(store.Counts().running == 3);
+      CHECK(store.RunWithFollowers(*head, 2, [&](const auto& jobs) {
+        CHECK(payloads_of(jobs) == std::vector<std::string>{"0", "1", "2"});
+      }) == 3);
+      const auto next = store.Claim();
+      REQUIRE(next.has_value());
+      CHECK(next->payload == "3");
     }
+    SUBCASE("work that throws leaves the others pending, behind the head") {
+      CHECK_THROWS_AS(store.RunWithFollowers(
+                          *head, 10, [](const auto&) { throw officer::TransientError("lost it"); }),
+                      officer::TransientError);
+      CHECK(StatusOf(db.Url(), head->id) == "running:1");
+      CHECK(StatusOf(db.Url(), head->id + 1) == "pending:0");
+      const auto next = store.Claim();
+      REQUIRE(next.has_value());
+      CHECK(next->payload == "7");  // m1 waits for its head
+    }
+  }
+
+  TEST_CASE("a job in a lane of its own is claimed only from that lane") {
+    TestDatabase db;
+    pg::ConnectionPool pool(db.Url(), 4);
+    pg::JobStore store(pool, FastRetries());
+    store.Enqueue(
+        pg::NewJob{"click", "1", "click:m1", std::nullopt, std::chrono::seconds(0), "click"});
+    store.Enqueue(pg::NewJob{"reply", "2", "", std::nullopt});
+    const auto shared = store.Claim();
+    REQUIRE(shared.has_value());
+    CHECK(shared->payload == "2");
+    CHECK_FALSE(store.Claim().has_value());
+    const auto own = store.Claim("click");
+    REQUIRE(own.has_value());
+    CHECK(own->payload == "1");
   }
 
   TEST_CASE("a batch handler gets a queue's run of jobs together and in order") {
@@ -218,7 +252,8 @@ TEST_SUITE("job queue") {
     pg::ConnectionPool pool(db.Url(), 4);
     pg::JobStore store(pool, FastRetries());
     for (int i = 0; i < 30; ++i) {
-      store.Enqueue(pg::NewJob{"click", std::to_string(i), "click:m1", std::nullopt});
+      store.Enqueue(pg::NewJob{"click", std::to_string(i), "click:m1", std::nullopt,
+                               std::chrono::seconds(0), "click"});
     }
     store.EnqueueEach("reply", {R"({"n":1})", R"({"n":2})"});
     std::mutex mutex;
@@ -243,7 +278,7 @@ TEST_SUITE("job queue") {
     CHECK(retried + dead == 0);
   }
 
-  TEST_CASE("a failed batch is retried whole, still in order") {
+  TEST_CASE("a failed run is tried again from its head, still in order") {
     TestDatabase db;
     pg::ConnectionPool pool(db.Url(), 4);
     pg::JobStore store(pool, FastRetries());
@@ -262,7 +297,7 @@ TEST_SUITE("job queue") {
                             applied.insert(applied.end(), payloads.begin(), payloads.end());
                           }}});
     CHECK(applied == std::vector<std::string>{"0", "1", "2"});
-    CHECK(retried == 3);
+    CHECK(retried == 1);
     CHECK(dead == 0);
     CHECK(succeeded == 3);
   }

@@ -18,8 +18,9 @@ class WorkQueue {
   /// with the same non-empty `idempotency_key` was queued before (a retried request).
   virtual bool Enqueue(const std::string& kind, const std::string& payload,
                        const std::string& idempotency_key) = 0;
-  /// Queues a job of `kind` that starts only once every job queued before it with the same
-  /// `queue_key` has finished, so such jobs apply one at a time in the order they were queued.
+  /// Queues a job of `kind` for workers of its own (a backlog of other jobs never delays it)
+  /// that starts only once every job queued before it with the same `queue_key` has finished,
+  /// so such jobs apply one at a time in the order they were queued.
   virtual void EnqueueInOrder(const std::string& kind, const std::string& payload,
                               const std::string& queue_key) = 0;
   /// Queues one job of `kind` per payload, all at once.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,8 @@ struct NewJob {
   std::string queue_key;  ///< jobs with the same non-empty key run one at a time, in order
   std::optional<std::string> idempotency_key;  ///< a second job with the same key is ignored
   std::chrono::seconds delay{0};
+  /// Empty for the shared workers; else the kind whose own workers claim it (see Claim).
+  std::string lane{};
 };
 
 struct ClaimedJob {
@@ -56,16 +59,17 @@ class JobStore {
   /// statement.
   void EnqueueEach(const std::string& kind, const std::vector<std::string>& payloads);
 
-  /// Claims the next due job whose queue is free, or nullopt. Safe across processes. With a
-  /// `kind`, only a job of that kind.
-  std::optional<ClaimedJob> Claim(const std::string& kind = "");
-  /// With `head` claimed by the caller: claims up to `limit` jobs of the same kind queued right
-  /// behind it in its queue, so they can run together, in order (oldest first). Stops at the
-  /// first one of another kind or not yet due. Empty when `head` is in no queue.
-  std::vector<ClaimedJob> ClaimFollowers(const ClaimedJob& head, std::size_t limit);
+  /// Claims the next due job of `lane` whose queue is free, or nullopt. Safe across processes.
+  std::optional<ClaimedJob> Claim(const std::string& lane = "");
+  /// With `head` claimed by the caller: runs `work` on it and the jobs of its kind queued right
+  /// behind it in its queue (up to `limit` of them, stopping at the first of another kind or not
+  /// yet due), oldest first. When `work` returns they are all done, in one statement; when it
+  /// throws, nothing has changed but the head's claim (fail it as usual; the others are still
+  /// pending, behind it). Returns how many jobs ran.
+  std::size_t RunWithFollowers(
+      const ClaimedJob& head, std::size_t limit,
+      const std::function<void(const std::vector<ClaimedJob>& jobs)>& work);
   void Complete(const ClaimedJob& job);
-  /// Completes every job in `jobs` in one statement.
-  void CompleteAll(const std::vector<ClaimedJob>& jobs);
   /// Schedules a retry with exponential backoff and jitter; parks the job as dead when it has
   /// used its attempts or `permanent` is set. Returns true when the job is now dead.
   bool Fail(const ClaimedJob& job, const std::string& error, bool permanent);

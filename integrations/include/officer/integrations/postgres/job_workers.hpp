@@ -35,14 +35,15 @@ struct JobOutcomes {
 class JobWorkers {
  public:
   /// The most jobs a batch handler gets at once.
-  static constexpr std::size_t kMaxBatch = 200;
+  static constexpr std::size_t kMaxBatch = 500;
 
   JobWorkers(JobStore& store, std::map<std::string, JobHandler> handlers,
              std::shared_ptr<spdlog::logger> logger, int threads,
              std::chrono::milliseconds idle_poll = std::chrono::milliseconds(250));
   /// Also runs the kinds in `batch_handlers` up to `kMaxBatch` jobs at a time. Each such kind
-  /// also gets a thread of its own that claims only it, so these jobs (clicks) never wait behind
-  /// slow ones (calls to a slow Slack) that hold every shared thread.
+  /// also gets a thread of its own that claims from the lane named after it (where
+  /// PgWorkQueue::EnqueueInOrder puts jobs), so these jobs (clicks) never wait behind slow ones
+  /// (calls to a slow Slack), nor does a backlog of them slow down the shared threads.
   JobWorkers(JobStore& store, std::map<std::string, JobHandler> handlers,
              std::map<std::string, BatchJobHandler> batch_handlers,
              std::shared_ptr<spdlog::logger> logger, int threads,
@@ -58,10 +59,10 @@ class JobWorkers {
   const JobOutcomes& Outcomes() const { return outcomes_; }
 
  private:
-  /// Claims and runs jobs until stopped: any kind, or only `kind` when it is not empty.
-  void Loop(const std::string& kind);
-  /// Runs one due job (or run of batched jobs) if there is one; false when there was none.
-  bool RunOne(const std::string& kind);
+  /// Claims and runs the jobs of `lane` until stopped.
+  void Loop(const std::string& lane);
+  /// Runs one due job (or run of batched jobs) of `lane` if there is one; false when none.
+  bool RunOne(const std::string& lane);
   void RunBatch(const ClaimedJob& head, const BatchJobHandler& handler);
   /// Records a failed attempt of `job`.
   void Failed(const ClaimedJob& job, const std::string& error, bool permanent);

@@ -25,7 +25,7 @@ class PgWorkQueue final : public domain::WorkQueue {
 
   void EnqueueInOrder(const std::string& kind, const std::string& payload,
                       const std::string& queue_key) override {
-    store_.Enqueue(NewJob{kind, payload, queue_key, std::nullopt});
+    store_.Enqueue(NewJob{kind, payload, queue_key, std::nullopt, std::chrono::seconds(0), kind});
     if (queued_) queued_();
   }
 
