@@ -31,7 +31,7 @@ JobWorkers::~JobWorkers() { Stop(); }
 void JobWorkers::Nudge() {
   {
     std::lock_guard lock(mutex_);
-    nudged_ = true;
+    ++nudges_;
   }
   // Every idle thread looks: the job may be one only a dedicated thread claims.
   wake_.notify_all();
@@ -52,11 +52,13 @@ void JobWorkers::Loop(const std::string& lane) {
   while (!stopping_) {
     bool worked = false;
     auto pause = idle_poll_;
+    std::uint64_t seen = 0;
     {
-      // Cleared before looking: a job queued from here on sets it again, so the wait below
-      // cannot sleep through a nudge that came while this worker was finding nothing.
+      // Noted before looking: a job queued from here on counts another nudge, so the wait below
+      // cannot sleep through one that came while this thread was finding nothing (nor through
+      // one another thread woke for first).
       std::lock_guard lock(mutex_);
-      nudged_ = false;
+      seen = nudges_;
     }
     try {
       worked = RunOne(lane);
@@ -68,7 +70,7 @@ void JobWorkers::Loop(const std::string& lane) {
     }
     if (!worked && !stopping_) {
       std::unique_lock lock(mutex_);
-      wake_.wait_for(lock, pause, [this] { return nudged_ || stopping_; });
+      wake_.wait_for(lock, pause, [&] { return nudges_ != seen || stopping_; });
     }
   }
 }

@@ -1,6 +1,7 @@
 #include <officer/integrations/postgres/job_workers.hpp>
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -11,6 +12,7 @@
 #include <spdlog/sinks/ostream_sink.h>
 
 #include <officer/domain/errors.hpp>
+#include <officer/integrations/postgres/work_queue.hpp>
 #include <officer/testing/test_database.hpp>
 
 namespace {
@@ -300,5 +302,36 @@ TEST_SUITE("job queue") {
     CHECK(retried == 1);
     CHECK(dead == 0);
     CHECK(succeeded == 3);
+  }
+
+  TEST_CASE("a job queued while every thread is idle runs at once, not at the next poll") {
+    TestDatabase db;
+    pg::ConnectionPool pool(db.Url(), 4);
+    pg::JobStore store(pool, FastRetries());
+    std::ostringstream log;
+    auto logger = std::make_shared<spdlog::logger>(
+        "jobs", std::make_shared<spdlog::sinks::ostream_sink_mt>(log));
+    std::atomic<int> applied{0};
+    std::unique_ptr<pg::JobWorkers> workers;
+    pg::PgWorkQueue queue(store, [&] { workers->Nudge(); });
+    // Polls far apart, and shared threads that wake on the same nudge as the click thread.
+    workers = std::make_unique<pg::JobWorkers>(
+        store, std::map<std::string, pg::JobHandler>{},
+        std::map<std::string, pg::BatchJobHandler>{{"click",
+                                                    [&](const std::vector<std::string>& payloads) {
+                                                      applied += static_cast<int>(payloads.size());
+                                                    }}},
+        logger, 3, std::chrono::seconds(30));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // every thread waiting
+    for (int i = 1; i <= 3; ++i) {
+      queue.EnqueueInOrder("click", "{}", "click:m1");
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+      while (applied < i && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+      CHECK(applied == i);
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    workers->Stop();
   }
 }

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -76,7 +77,7 @@ class JobWorkers {
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;
   std::condition_variable wake_;
-  bool nudged_ = false;  ///< work was queued since a worker last looked; guarded by mutex_
+  std::uint64_t nudges_ = 0;  ///< how many times work was queued; guarded by mutex_
   std::vector<std::thread> threads_;
 };
 
