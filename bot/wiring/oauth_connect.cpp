@@ -78,6 +78,11 @@ std::optional<std::string> OAuthConnect::LinkFor(const domain::WorkspaceId& work
 
 std::variant<oauth::OAuthStateClaims, OutboundResponse> OAuthConnect::Verify(
     const std::string& provider, const InboundRequest& request) const {
+  if (Find(provider) == nullptr) {
+    return JsonError(404, "provider_not_configured",
+                     "Connecting " + TitleOf(provider) +
+                         " isn't set up on this Officer; ask its administrator.");
+  }
   const auto state = request.QueryParam("state");
   if (!state || state->empty()) {
     return JsonError(400, "missing_state",
@@ -107,15 +112,10 @@ std::variant<oauth::OAuthStateClaims, OutboundResponse> OAuthConnect::Verify(
 }
 
 OutboundResponse OAuthConnect::Start(const std::string& provider, const InboundRequest& request) {
-  const auto* app = Find(provider);
-  if (app == nullptr) {
-    return JsonError(404, "provider_not_configured",
-                     "Connecting " + TitleOf(provider) +
-                         " isn't set up on this Officer; ask its administrator.");
-  }
   auto verified = Verify(provider, request);
   if (auto* error = std::get_if<OutboundResponse>(&verified)) return *error;
   const auto& claims = std::get<oauth::OAuthStateClaims>(verified);
+  const auto* app = Find(provider);  // Verify refused a provider that is not configured
 
   std::vector<std::pair<std::string, std::string>> query = {
       {"client_id", app->client_id},
@@ -141,15 +141,10 @@ OutboundResponse OAuthConnect::Start(const std::string& provider, const InboundR
 
 OutboundResponse OAuthConnect::Callback(const std::string& provider,
                                         const InboundRequest& request) {
-  const auto* app = Find(provider);
-  if (app == nullptr) {
-    return JsonError(404, "provider_not_configured",
-                     "Connecting " + TitleOf(provider) +
-                         " isn't set up on this Officer; ask its administrator.");
-  }
   auto verified = Verify(provider, request);
   if (auto* error = std::get_if<OutboundResponse>(&verified)) return *error;
   const auto& claims = std::get<oauth::OAuthStateClaims>(verified);
+  const auto* app = Find(provider);  // Verify refused a provider that is not configured
   if (const auto denied = request.QueryParam("error")) {
     logger_->info("{} declined connecting {} ({})", claims.user.value(), provider,
                   denied->substr(0, 40));

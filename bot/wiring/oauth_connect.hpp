@@ -64,7 +64,8 @@ class OAuthConnect final : public bot::standup::ConnectLinks {
  private:
   const OAuthProvider* Find(const std::string& name) const;
   std::string RedirectUri(const std::string& provider) const;
-  /// The verified claims, or the JSON error to answer.
+  /// The verified claims for a configured provider, or the JSON error to answer (404 for a
+  /// provider that is not configured, 400 for a missing, expired or forged state).
   std::variant<integrations::oauth::OAuthStateClaims, bot::OutboundResponse> Verify(
       const std::string& provider, const bot::InboundRequest& request) const;
 

@@ -202,14 +202,7 @@ struct CalendarWorld {
   }
 
   std::map<std::string, std::string> Statuses(const std::string& meeting) {
-    pqxx::connection connection(db.Url());
-    pqxx::read_transaction tx(connection);
-    std::map<std::string, std::string> out;
-    for (const auto& row : tx.exec_params(
-             "SELECT user_id, status FROM participants WHERE meeting_id = $1", meeting)) {
-      out[row[0].as<std::string>()] = row[1].as<std::string>();
-    }
-    return out;
+    return db.ParticipantStatuses(meeting);
   }
 
   std::string Query(const std::string& sql) {
@@ -548,9 +541,8 @@ TEST_SUITE("calendars") {
     CHECK(world.DmText("U1").find(room) != std::string::npos);
     CHECK(world.Statuses(meeting).at("U2") == "invited");
     REQUIRE(WaitFor([&] {
-      return world.slack.MessagesIn("C1").front().blocks.dump().find("Room: " + room +
-                                                                     " \u2014 booked, busy ") !=
-             std::string::npos;
+      return world.slack.MessagesIn("C1").front().blocks.dump().find(
+                 "Room: " + room + " \u2014 booked, busy ") != std::string::npos;
     }));
   }
 

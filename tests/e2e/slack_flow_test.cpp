@@ -97,14 +97,7 @@ struct SlackWorld {
   }
 
   std::map<std::string, std::string> Statuses(const std::string& meeting) {
-    pqxx::connection connection(db.Url());
-    pqxx::read_transaction tx(connection);
-    std::map<std::string, std::string> out;
-    for (const auto& row : tx.exec_params(
-             "SELECT user_id, status FROM participants WHERE meeting_id = $1", meeting)) {
-      out[row[0].as<std::string>()] = row[1].as<std::string>();
-    }
-    return out;
+    return db.ParticipantStatuses(meeting);
   }
 
   long Scalar(const std::string& sql) {

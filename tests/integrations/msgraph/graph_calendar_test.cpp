@@ -299,6 +299,15 @@ TEST_SUITE("graph calendar") {
         f.calendar->Respond(f.grace, "AAMkunknown|040000unknown", d::CalendarResponse::Accepted));
   }
 
+  TEST_CASE("a lookup of the attendee's copy that Graph keeps failing is transient, nothing posted") {
+    Fixture f;
+    const auto ref = f.calendar->CreateRecurringEvent(f.ada, Standup()).event_id;
+    f.fake.Server().Enqueue("/me/events", FakeResponse::Status(503), 5);
+    CHECK_THROWS_AS(f.calendar->Respond(f.grace, ref, d::CalendarResponse::Accepted),
+                    officer::TransientError);
+    CHECK(f.fake.FindEvent(OrganizerId(ref))->responses.empty());
+  }
+
   TEST_CASE("a 401 fetches a fresh token once, naming the rejected one, and retries the call") {
     Fixture f;
     f.fake.FailNextWith401(1);

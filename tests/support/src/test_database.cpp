@@ -74,4 +74,16 @@ std::vector<std::string> TestDatabase::QueuedEffectTypes() const {
   return types;
 }
 
+std::map<std::string, std::string> TestDatabase::ParticipantStatuses(
+    const std::string& meeting) const {
+  pqxx::connection connection(url_);
+  pqxx::read_transaction tx(connection);
+  std::map<std::string, std::string> out;
+  for (const auto& row :
+       tx.exec_params("SELECT user_id, status FROM participants WHERE meeting_id = $1", meeting)) {
+    out[row[0].as<std::string>()] = row[1].as<std::string>();
+  }
+  return out;
+}
+
 }  // namespace officer::testing

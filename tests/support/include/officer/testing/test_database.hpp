@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ class TestDatabase {
 
   /// The type of every queued effect job ("post_meeting_message", …), oldest first.
   std::vector<std::string> QueuedEffectTypes() const;
+  /// Each participant's stored status ("accepted", "busy", …) by user id.
+  std::map<std::string, std::string> ParticipantStatuses(const std::string& meeting) const;
 
  private:
   std::string name_;
