@@ -42,6 +42,7 @@
 #include <officer/integrations/postgres/connection_pool.hpp>
 #include <officer/integrations/postgres/effect_codec.hpp>
 #include <officer/integrations/postgres/free_busy_cache.hpp>
+#include <officer/integrations/postgres/history_sweep.hpp>
 #include <officer/integrations/postgres/job_workers.hpp>
 #include <officer/integrations/postgres/meeting_repository.hpp>
 #include <officer/integrations/postgres/migrator.hpp>
@@ -401,6 +402,21 @@ int RunServe(Config config) {
         }
       },
       std::chrono::milliseconds(config.scheduler_tick_ms));
+  // Finished jobs and past reminder records would otherwise grow for as long as officer runs.
+  pg::HistorySweep history(pool, pg::RetentionPolicy{});
+  officer::wiring::PeriodicTask sweeper(
+      [&] {
+        try {
+          const auto swept = history.Sweep(clock.Now());
+          if (swept.jobs + swept.reminder_records > 0) {
+            log->info("deleted {} finished jobs and {} reminder records past their retention",
+                      swept.jobs, swept.reminder_records);
+          }
+        } catch (const std::exception& error) {
+          log->warn("history sweep paused: {}", error.what());
+        }
+      },
+      std::chrono::hours(1));
 
   officer::bot::Dispatcher dispatcher(logging.Logger("http"), metrics);
   officer::bot::AddHealthRoutes(
@@ -434,6 +450,7 @@ int RunServe(Config config) {
   const int abandoned = listener.Drain(std::chrono::seconds(20));
   if (abandoned > 0) log->warn("{} requests were still running at shutdown", abandoned);
   planner.Stop();
+  sweeper.Stop();
   workers->Stop();
   log->info("stopped");
   return 0;
