@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <random>
+#include <stdexcept>
 
 #include "sql_arrays.hpp"
 
@@ -53,6 +54,15 @@ constexpr std::string_view kCompleteRun =
     "UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL,"
     "   attempts = CASE WHEN id = $2 THEN attempts ELSE attempts + 1 END"
     " WHERE id = ANY($1::bigint[]) AND status IN ('pending', 'running')";
+
+// Ordered by position so that ids, drawn from the sequence row by row, ascend in input order.
+constexpr std::string_view kInsertAllName = "officer_insert_jobs";
+constexpr std::string_view kInsertAll =
+    "INSERT INTO jobs (kind, payload, queue_key, run_at, lane)"
+    " SELECT k, p::jsonb, NULLIF(q, ''), now() + make_interval(secs => d), l"
+    " FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::text[])"
+    "   WITH ORDINALITY AS j(k, p, q, d, l, position)"
+    " ORDER BY position";
 
 constexpr std::string_view kInsertEach =
     "INSERT INTO jobs (kind, payload) SELECT $1, p::jsonb FROM unnest($2::text[]) AS p";
@@ -140,6 +150,25 @@ std::size_t JobStore::RunWithFollowers(
         .exec_params(std::string(kCompleteRun), TextArray(ids), head.id);
   });
   return jobs.size();
+}
+
+void JobStore::EnqueueAll(const std::vector<NewJob>& jobs) {
+  if (jobs.empty()) return;
+  std::vector<std::string> kinds, payloads, queues, delays, lanes;
+  for (const auto& job : jobs) {
+    if (job.idempotency_key) throw std::logic_error("EnqueueAll takes no idempotency keys");
+    kinds.push_back(job.kind);
+    payloads.push_back(job.payload);
+    queues.push_back(job.queue_key);
+    delays.push_back(std::to_string(job.delay.count()));
+    lanes.push_back(job.lane);
+  }
+  pool_.Run([&](pqxx::connection& connection) {
+    connection.prepare(std::string(kInsertAllName), std::string(kInsertAll));
+    pqxx::nontransaction(connection)
+        .exec_prepared(std::string(kInsertAllName), TextArray(kinds), TextArray(payloads),
+                       TextArray(queues), TextArray(delays), TextArray(lanes));
+  });
 }
 
 void JobStore::EnqueueEach(const std::string& kind, const std::vector<std::string>& payloads) {

@@ -55,6 +55,9 @@ class JobStore {
   static bool Enqueue(pqxx::transaction_base& transaction, const NewJob& job);
   /// Queues `job` in a transaction of its own.
   bool Enqueue(const NewJob& job);
+  /// Queues every job in one statement; their ids ascend in the order given, so jobs sharing a
+  /// queue run in that order. None may carry an idempotency key (that is a bug: std::logic_error).
+  void EnqueueAll(const std::vector<NewJob>& jobs);
   /// Queues one job of `kind` per payload, in no queue and with no idempotency key, in one
   /// statement.
   void EnqueueEach(const std::string& kind, const std::vector<std::string>& payloads);

@@ -3,16 +3,18 @@
 #include <functional>
 
 #include <officer/domain/ports/work_queue.hpp>
+#include <officer/integrations/postgres/grouped_enqueue.hpp>
 #include <officer/integrations/postgres/job_store.hpp>
 
 namespace officer::integrations::postgres {
 
 /// The domain's work queue over the jobs table; `queued` runs after each new job (to wake this
-/// process's workers at once instead of at their next poll).
+/// process's workers at once instead of at their next poll). In-order jobs (clicks, which a
+/// request waits on) are inserted in groups with whatever other requests queue at that moment.
 class PgWorkQueue final : public domain::WorkQueue {
  public:
   PgWorkQueue(JobStore& store, std::function<void()> queued)
-      : store_(store), queued_(std::move(queued)) {}
+      : store_(store), grouped_(store), queued_(std::move(queued)) {}
 
   bool Enqueue(const std::string& kind, const std::string& payload,
                const std::string& idempotency_key) override {
@@ -25,7 +27,7 @@ class PgWorkQueue final : public domain::WorkQueue {
 
   void EnqueueInOrder(const std::string& kind, const std::string& payload,
                       const std::string& queue_key) override {
-    store_.Enqueue(NewJob{kind, payload, queue_key, std::nullopt, std::chrono::seconds(0), kind});
+    grouped_.Enqueue(NewJob{kind, payload, queue_key, std::nullopt, std::chrono::seconds(0), kind});
     if (queued_) queued_();
   }
 
@@ -37,6 +39,7 @@ class PgWorkQueue final : public domain::WorkQueue {
 
  private:
   JobStore& store_;
+  GroupedEnqueue grouped_;
   std::function<void()> queued_;
 };
 
