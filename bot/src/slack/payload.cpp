@@ -1,5 +1,7 @@
 #include <officer/bot/slack/payload.hpp>
 
+#include <algorithm>
+#include <array>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -257,6 +259,79 @@ ViewSubmission ReadViewSubmission(Reader& reader, const json& payload) {
   return out;
 }
 
+// The top-level fields ReadInteraction looks at.
+bool IsReadAtTopLevel(std::string_view key) {
+  static constexpr std::array<std::string_view, 10> kRead{
+      "type",    "user", "team",    "trigger_id", "response_url",
+      "channel", "view", "actions", "container",  "response_urls"};
+  return std::find(kRead.begin(), kRead.end(), key) != kRead.end();
+}
+
+// Parses a payload into a document of only the top-level fields ReadInteraction reads. A click's
+// payload also carries the whole message the button is on, with every block, and the state of
+// each input: those values are still checked as JSON, but not built into a document only to be
+// thrown away, which was most of a click's parsing time.
+class ReadFieldsOnly {
+ public:
+  explicit ReadFieldsOnly(json& result) : builder_(result, false) {}
+
+  bool null() { return Skipping() ? SkippedScalar() : builder_.null(); }
+  bool boolean(bool value) { return Skipping() ? SkippedScalar() : builder_.boolean(value); }
+  bool number_integer(json::number_integer_t value) {
+    return Skipping() ? SkippedScalar() : builder_.number_integer(value);
+  }
+  bool number_unsigned(json::number_unsigned_t value) {
+    return Skipping() ? SkippedScalar() : builder_.number_unsigned(value);
+  }
+  bool number_float(json::number_float_t value, const json::string_t& text) {
+    return Skipping() ? SkippedScalar() : builder_.number_float(value, text);
+  }
+  bool string(json::string_t& value) {
+    return Skipping() ? SkippedScalar() : builder_.string(value);
+  }
+  bool binary(json::binary_t& value) {
+    return Skipping() ? SkippedScalar() : builder_.binary(value);
+  }
+  bool start_object(std::size_t size) {
+    ++depth_;
+    return Skipping() || builder_.start_object(size);
+  }
+  bool start_array(std::size_t size) {
+    ++depth_;
+    return Skipping() || builder_.start_array(size);
+  }
+  bool end_object() { return Skipping() ? SkippedEnd() : (--depth_, builder_.end_object()); }
+  bool end_array() { return Skipping() ? SkippedEnd() : (--depth_, builder_.end_array()); }
+  bool key(json::string_t& name) {
+    if (Skipping()) return true;
+    if (depth_ == 1 && !IsReadAtTopLevel(name)) {
+      skip_from_ = depth_;  // until this key's value ends
+      return true;
+    }
+    return builder_.key(name);
+  }
+  template <typename Exception>
+  bool parse_error(std::size_t position, const std::string& token, const Exception& error) {
+    return builder_.parse_error(position, token, error);
+  }
+
+ private:
+  bool Skipping() const { return skip_from_ != 0; }
+  // A skipped value ends with a scalar at the skipped key's depth, or when its container closes.
+  bool SkippedScalar() {
+    if (depth_ == skip_from_) skip_from_ = 0;
+    return true;
+  }
+  bool SkippedEnd() {
+    if (--depth_ == skip_from_) skip_from_ = 0;
+    return true;
+  }
+
+  nlohmann::detail::json_sax_dom_parser<json> builder_;
+  int depth_ = 0;
+  int skip_from_ = 0;  ///< the depth of the object whose skipped key is being read; 0: none
+};
+
 Expected<Interaction, PayloadError> ReadInteraction(const json& payload) {
   if (!payload.is_object()) {
     return Unexpected{PayloadError{"payload must be a JSON object"}};
@@ -320,8 +395,9 @@ Expected<SlashCommandRequest, PayloadError> ParseSlashCommand(const UrlForm& for
 bool IsSslCheck(const UrlForm& form) { return form.Get("ssl_check") == "1"; }
 
 Expected<Interaction, PayloadError> ParseInteraction(std::string_view payload_json) {
-  const json payload = json::parse(payload_json, nullptr, false);
-  if (payload.is_discarded()) {
+  json payload;
+  ReadFieldsOnly reader(payload);
+  if (!json::sax_parse(payload_json, &reader)) {
     return Unexpected{PayloadError{"payload is not valid JSON"}};
   }
   try {

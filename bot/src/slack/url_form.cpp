@@ -50,12 +50,14 @@ std::vector<std::string_view> UrlForm::GetAll(std::string_view name) const {
 }
 
 Expected<std::string, FormError> DecodeFormComponent(std::string_view text, std::size_t offset) {
-  std::string decoded;
-  decoded.reserve(text.size());
+  // Written through a pointer: a click's payload is kilobytes, and push_back's check of the
+  // capacity on every byte was a measurable part of a click's time.
+  std::string decoded(text.size(), '\0');
+  char* out = decoded.data();
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '+') {
-      decoded.push_back(' ');
+      *out++ = ' ';
     } else if (c == '%') {
       const int high = i + 1 < text.size() ? HexValue(text[i + 1]) : -1;
       const int low = i + 2 < text.size() ? HexValue(text[i + 2]) : -1;
@@ -65,12 +67,13 @@ Expected<std::string, FormError> DecodeFormComponent(std::string_view text, std:
                                         "\" at byte " + std::to_string(offset + i),
                                     offset + i}};
       }
-      decoded.push_back(static_cast<char>(high * 16 + low));
+      *out++ = static_cast<char>(high * 16 + low);
       i += 2;
     } else {
-      decoded.push_back(c);
+      *out++ = c;
     }
   }
+  decoded.resize(static_cast<std::size_t>(out - decoded.data()));
   return decoded;
 }
 

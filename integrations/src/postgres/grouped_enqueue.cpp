@@ -5,15 +5,14 @@
 namespace officer::integrations::postgres {
 
 void GroupedEnqueue::Enqueue(NewJob job) {
-  Waiting mine{std::move(job), false, nullptr};
+  Waiting mine{std::move(job), false, false, nullptr, {}};
   std::unique_lock lock(mutex_);
   waiting_.push_back(&mine);
-  while (!mine.finished) {
-    if (inserting_) {
-      finished_.wait(lock);
-      continue;
-    }
-    // Nobody is inserting: this thread takes everyone waiting, its own job among them.
+  if (inserting_) {
+    mine.wake.wait(lock, [&] { return mine.finished || mine.leads; });
+  }
+  if (!mine.finished) {
+    // This thread inserts for everyone waiting, its own job among them.
     inserting_ = true;
     auto group = std::exchange(waiting_, {});
     lock.unlock();
@@ -27,12 +26,19 @@ void GroupedEnqueue::Enqueue(NewJob job) {
       error = std::current_exception();
     }
     lock.lock();
+    // Notified under the lock: a caller cannot see `finished` and return (destroying its
+    // Waiting) before its notification is sent.
     for (auto* waiting : group) {
       waiting->error = error;
       waiting->finished = true;
+      if (waiting != &mine) waiting->wake.notify_one();
     }
-    inserting_ = false;
-    finished_.notify_all();
+    if (waiting_.empty()) {
+      inserting_ = false;
+    } else {
+      waiting_.front()->leads = true;
+      waiting_.front()->wake.notify_one();
+    }
   }
   if (mine.error) std::rethrow_exception(mine.error);
 }

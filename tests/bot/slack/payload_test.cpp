@@ -199,6 +199,27 @@ TEST_SUITE("bot.slack.payload") {
     CHECK(action.action.value == "accept:42");
   }
 
+  TEST_CASE("a click carrying its whole message and input state reads the same") {
+    // Slack sends the message the button is on, blocks and all; its fields must not leak into
+    // the click (a block's "type", "user" or "actions" are not the payload's).
+    const auto json = Replace(kBlockActions, R"("trigger_id": "111.222.valid",)",
+                              R"("trigger_id": "111.222.valid",
+      "message": {"type": "message", "user": "U999", "ts": "111.222", "text": "Daily standup",
+        "team": "T999", "blocks": [
+          {"type": "section", "block_id": "s", "text": {"type": "mrkdwn", "text": "*Standup*"}},
+          {"type": "actions", "block_id": "b", "elements": [
+            {"type": "button", "action_id": "decline", "value": "decline:42",
+             "text": {"type": "plain_text", "text": "Decline"}}]}],
+        "actions": [{"action_id": "decline"}]},
+      "state": {"values": {"x": {"y": {"type": "plain_text_input", "value": "hi"}}}},)");
+    const auto action = ParseBlockActions(json);
+    CHECK(action.user_id == "W111");
+    CHECK(action.team_id == "T111");
+    CHECK(action.message_ts == "111.222");
+    CHECK(action.action.action_id == "accept");
+    CHECK(action.action.value == "accept:42");
+  }
+
   TEST_CASE("a click without a team object takes the team from the user") {
     const auto json =
         Replace(kBlockActions, R"("team": {"id": "T111", "domain": "workspace-domain"},)", "");
@@ -297,6 +318,12 @@ TEST_SUITE("bot.slack.payload") {
   TEST_CASE("text that is not JSON is an error") {
     CHECK(ErrorOf("{not json") == "payload is not valid JSON");
     CHECK(ErrorOf("") == "payload is not valid JSON");
+  }
+
+  TEST_CASE("a payload broken inside a field Officer does not read is still an error") {
+    const auto json = Replace(kBlockActions, R"("trigger_id": "111.222.valid",)",
+                              R"("trigger_id": "111.222.valid", "message": {"blocks": [1, 2,]},)");
+    CHECK(ErrorOf(json) == "payload is not valid JSON");
   }
 
   TEST_CASE("JSON that is not an object is an error") {

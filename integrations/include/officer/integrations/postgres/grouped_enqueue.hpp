@@ -26,12 +26,15 @@ class GroupedEnqueue {
   struct Waiting {
     NewJob job;
     bool finished = false;
+    bool leads = false;  ///< handed the next insert by the caller that ran the last one
     std::exception_ptr error;
+    // One per caller: waking exactly the callers a statement served (and the next leader) costs
+    // far less than waking every waiting thread each time, which contended on the mutex.
+    std::condition_variable wake;
   };
 
   JobStore& store_;
   std::mutex mutex_;
-  std::condition_variable finished_;
   std::vector<Waiting*> waiting_;
   bool inserting_ = false;
 };
