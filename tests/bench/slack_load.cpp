@@ -129,6 +129,60 @@ std::string FormEncode(std::string_view text) {
   return out;
 }
 
+// A standup as Officer posts it, as Slack echoes it back inside a click's payload.
+nlohmann::json StandupMessage() {
+  const auto text = [](const char* type, const std::string& value) {
+    return nlohmann::json{{"type", type}, {"text", value}, {"verbatim", false}};
+  };
+  const auto button = [&](const char* id, const char* label, const char* style) {
+    return nlohmann::json{{"type", "button"},
+                          {"action_id", id},
+                          {"value", "00000000-0000-0000-0000-00000000bench"},
+                          {"style", style},
+                          {"text", {{"type", "plain_text"}, {"text", label}, {"emoji", true}}}};
+  };
+  nlohmann::json people = nlohmann::json::array();
+  for (int i = 0; i < 6; ++i) {
+    people.push_back(text("mrkdwn", "<@U0PERSON" + std::to_string(i) + "> — waiting"));
+  }
+  return {{"type", "message"},
+          {"subtype", "bot_message"},
+          {"text", "Daily standup · Weekdays · 9:30 Europe/Berlin · 15 min"},
+          {"ts", "1700000000.000100"},
+          {"bot_id", "B0BENCH"},
+          {"app_id", "A0BENCH"},
+          {"team", "T0BENCH"},
+          {"bot_profile",
+           {{"id", "B0BENCH"},
+            {"app_id", "A0BENCH"},
+            {"name", "Officer"},
+            {"deleted", false},
+            {"updated", 1700000000},
+            {"team_id", "T0BENCH"},
+            {"icons",
+             {{"image_36", "https://a.slack-edge.com/80588/img/plugins/app/bot_36.png"},
+              {"image_48", "https://a.slack-edge.com/80588/img/plugins/app/bot_48.png"},
+              {"image_72", "https://a.slack-edge.com/80588/img/plugins/app/service_72.png"}}}}},
+          {"blocks",
+           {{{"type", "header"},
+             {"block_id", "standup_title"},
+             {"text", {{"type", "plain_text"}, {"text", "Daily standup"}, {"emoji", true}}}},
+            {{"type", "section"},
+             {"block_id", "standup_when"},
+             {"text", text("mrkdwn",
+                           "*Weekdays · 9:30 Europe/Berlin · 15 min*\nNext: Fri 27 Nov 09:30\n"
+                           "Video: <https://zoom.us/j/123456789?pwd=abcdef|Zoom>")}},
+            {{"type", "section"}, {"block_id", "standup_people"}, {"fields", people}},
+            {{"type", "actions"},
+             {"block_id", "standup_actions"},
+             {"elements",
+              {button("standup_accept", "Accept", "primary"),
+               button("standup_decline", "Decline", "danger")}}},
+            {{"type", "context"},
+             {"block_id", "standup_footer"},
+             {"elements", {text("mrkdwn", "Booked by <@U0BENCH> · reminders 10 min before")}}}}}};
+}
+
 // The body Slack would send, and the path it goes to.
 std::pair<std::string, std::string> Body(const Options& options) {
   if (options.kind == "help") {
@@ -140,13 +194,20 @@ std::pair<std::string, std::string> Body(const Options& options) {
   }
   const nlohmann::json payload = {
       {"type", "block_actions"},
-      {"user", {{"id", "U0BENCH"}, {"username", "bench"}, {"name", "bench"}, {"team_id", "T0BENCH"}}},
+      {"user",
+       {{"id", "U0BENCH"}, {"username", "bench"}, {"name", "bench"}, {"team_id", "T0BENCH"}}},
       {"api_app_id", "A0BENCH"},
       {"token", "bench"},
       {"container",
        {{"type", "message"}, {"message_ts", "1700000000.000100"}, {"channel_id", "C0BENCH"}}},
       {"trigger_id", "1.2.bench"},
       {"team", {{"id", "T0BENCH"}, {"domain", "bench"}}},
+      {"enterprise", nullptr},
+      {"is_enterprise_install", false},
+      // Slack sends the message the button is on, with all its blocks (about 2 KB for a standup),
+      // and the state of its inputs: both servers parse it.
+      {"message", StandupMessage()},
+      {"state", {{"values", nlohmann::json::object()}}},
       {"channel", {{"id", "C0BENCH"}, {"name", "general"}}},
       {"response_url", options.response_url},
       {"actions",
@@ -462,8 +523,9 @@ int main(int argc, char** argv) {
   std::vector<std::thread> workers;
   for (int t = 0; t < threads; ++t) {
     const int share = options.connections / threads + (t < options.connections % threads ? 1 : 0);
-    workers.emplace_back(
-        [&, t, share] { Drive(options, share, measure_from, end, tallies[static_cast<std::size_t>(t)]); });
+    workers.emplace_back([&, t, share] {
+      Drive(options, share, measure_from, end, tallies[static_cast<std::size_t>(t)]);
+    });
   }
   for (auto& worker : workers) worker.join();
   const double cpu = CpuSeconds() - cpu_before;
@@ -481,7 +543,8 @@ int main(int argc, char** argv) {
   std::sort(all.latencies_us.begin(), all.latencies_us.end());
   auto percentile = [&](double p) -> double {
     if (all.latencies_us.empty()) return 0;
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(all.latencies_us.size() - 1));
+    const auto index =
+        static_cast<std::size_t>(p * static_cast<double>(all.latencies_us.size() - 1));
     return all.latencies_us[index] / 1000.0;
   };
   nlohmann::json statuses = nlohmann::json::object();
