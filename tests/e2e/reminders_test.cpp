@@ -184,7 +184,9 @@ TEST_SUITE("reminders") {
   TEST_CASE("after a long outage a stale reminder is dropped, not sent late") {
     ReminderWorld world;
     // A standup that began ten minutes ago, and its reminder planned before officer went down.
-    const auto start = date::floor<std::chrono::minutes>(Now()) - std::chrono::minutes(10);
+    // In seconds: the payload and run_at below count seconds since the epoch.
+    const date::sys_seconds start =
+        date::floor<std::chrono::minutes>(Now()) - std::chrono::minutes(10);
     world.Standup("ms", start + std::chrono::hours(24));
     {
       pqxx::connection connection(world.db.Url());
@@ -200,7 +202,10 @@ TEST_SUITE("reminders") {
       tx.commit();
     }
     auto officer = OfficerProcess::Serve(world.Env());
-    REQUIRE(WaitFor([&] { return world.Ledger("dropped_late") == 1; }, std::chrono::seconds(20)));
+    const bool dropped =
+        WaitFor([&] { return world.Ledger("dropped_late") == 1; }, std::chrono::seconds(20));
+    if (!dropped) MESSAGE(officer.Output());
+    REQUIRE(dropped);
     CHECK(world.RemindersReceived().empty());
     const auto metrics = HttpCall("GET", officer.BaseUrl() + "/metrics").body;
     CHECK(metrics.find(R"(officer_reminders_total{outcome="dropped_late"} 1)") !=
