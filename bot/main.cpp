@@ -374,6 +374,10 @@ int RunServe(Config config) {
            [&](const std::string& payload) {
              standup::RunOpenModalJob(*slack, payload, config.default_time_zone);
            }},
+          {standup::kPublishHomeJob,
+           [&](const std::string& payload) {
+             standup::RunPublishHomeJob(*slack, service, payload);
+           }},
           {standup::kReminderJob,
            [&](const std::string& payload) { reminder_sender.Run(payload); }},
           {"effect",

@@ -43,6 +43,7 @@ class LocalSlack final : public bot::standup::SlackApi {
   bool OpenView(const std::string&, const std::string&, const std::string&) override {
     return false;
   }
+  void PublishHome(const std::string&, const std::string&, const std::string&) override {}
 
  private:
   integrations::local::LocalMessageStore& store_;

@@ -101,4 +101,10 @@ bool WebApiSlack::OpenView(const std::string& team, const std::string& trigger_i
   return true;
 }
 
+void WebApiSlack::PublishHome(const std::string& team, const std::string& user,
+                              const std::string& view_json) {
+  auto published = api_.PublishView(Token(team), user, view_json);
+  if (!published) Refused("views.publish", published.error());
+}
+
 }  // namespace officer::wiring

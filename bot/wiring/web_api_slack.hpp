@@ -29,6 +29,8 @@ class WebApiSlack final : public bot::standup::SlackApi {
                                                            const std::string& group) override;
   std::optional<std::vector<std::string>> ChannelMembers(const std::string& team,
                                                          const std::string& channel) override;
+  void PublishHome(const std::string& team, const std::string& user,
+                   const std::string& view_json) override;
   bool OpenView(const std::string& team, const std::string& trigger_id,
                 const std::string& view_json) override;
 

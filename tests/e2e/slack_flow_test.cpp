@@ -79,6 +79,30 @@ struct SlackWorld {
         ClickBody("T1", "C1", user, action, meeting, slack.ResponseUrl("click-" + user)));
   }
 
+  static std::string HomeOpenedBody(const std::string& user, const std::string& event_id,
+                                    const std::string& tab) {
+    return nlohmann::json{{"token", "x"},
+                          {"team_id", "T1"},
+                          {"api_app_id", "A1"},
+                          {"type", "event_callback"},
+                          {"event_id", event_id},
+                          {"event_time", 1700000000},
+                          {"event",
+                           {{"type", "app_home_opened"},
+                            {"user", user},
+                            {"channel", "D" + user},
+                            {"tab", tab},
+                            {"event_ts", "1700000000.000100"}}}}
+        .dump();
+  }
+
+  // Slack telling Officer that `user` opened one of its tabs.
+  HttpReply HomeOpened(const std::string& user, const std::string& event_id,
+                       const std::string& tab = "home") {
+    return PostSigned(officer.BaseUrl() + "/slack/events", kSecret,
+                      HomeOpenedBody(user, event_id, tab), "application/json");
+  }
+
   // Books the standup and waits for its message; returns the meeting id.
   std::string Book(const std::string& text) {
     REQUIRE(Command("U1", text).status == 200);
@@ -379,6 +403,64 @@ TEST_SUITE("slack bad input") {
     CHECK(world.Scalar("SELECT count(*) FROM jobs") == 0);
   }
 
+  TEST_CASE("opening Officer's Home tab shows the person their standups") {
+    SlackWorld world;
+    const auto id = world.Book("book 9:30 <@U2|bob> \"Team sync\"");
+    auto reply = world.HomeOpened("U2", "Ev1");
+    REQUIRE(reply.status == 200);
+    REQUIRE(WaitFor([&] { return world.slack.HomeViewOf("U2").has_value(); }));
+    const auto view = world.slack.HomeViewOf("U2")->dump();
+    CHECK(view.find("Team sync") != std::string::npos);
+    CHECK(view.find(id) != std::string::npos);
+    CHECK(view.find("participant") != std::string::npos);
+    CHECK(view.find("/standup book") != std::string::npos);
+  }
+
+  TEST_CASE("a Home tab with no standups says how to book one") {
+    SlackWorld world;
+    REQUIRE(world.HomeOpened("U3", "Ev2").status == 200);
+    REQUIRE(WaitFor([&] { return world.slack.HomeViewOf("U3").has_value(); }));
+    CHECK(world.slack.HomeViewOf("U3")->dump().find("You have no standups") != std::string::npos);
+  }
+
+  TEST_CASE("a retried app_home_opened event publishes the Home tab once") {
+    SlackWorld world;
+    REQUIRE(world.HomeOpened("U2", "Ev3").status == 200);
+    REQUIRE(world.HomeOpened("U2", "Ev3").status == 200);
+    REQUIRE(WaitFor([&] { return world.slack.HomePublishes("U2") == 1; }));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    CHECK(world.slack.HomePublishes("U2") == 1);
+  }
+
+  TEST_CASE("opening the Messages tab publishes no Home view") {
+    SlackWorld world;
+    REQUIRE(world.HomeOpened("U2", "Ev4", "messages").status == 200);
+    REQUIRE(world.HomeOpened("U3", "Ev5").status == 200);
+    REQUIRE(WaitFor([&] { return world.slack.HomeViewOf("U3").has_value(); }));
+    CHECK_FALSE(world.slack.HomeViewOf("U2").has_value());
+  }
+
+  TEST_CASE("an unsigned app_home_opened event is a 401 and publishes nothing") {
+    SlackWorld world;
+    const auto reply = PostSigned(world.officer.BaseUrl() + "/slack/events", "not-the-secret",
+                                  world.HomeOpenedBody("U2", "Ev6", "home"), "application/json");
+    CHECK(reply.status == 401);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    CHECK_FALSE(world.slack.HomeViewOf("U2").has_value());
+    CHECK(world.Scalar("SELECT count(*) FROM jobs") == 0);
+  }
+
+  TEST_CASE("an app_home_opened event without its user is a 400") {
+    SlackWorld world;
+    auto body = nlohmann::json::parse(world.HomeOpenedBody("U2", "Ev7", "home"));
+    body["event"].erase("user");
+    const auto reply = PostSigned(world.officer.BaseUrl() + "/slack/events", kSecret, body.dump(),
+                                  "application/json");
+    CHECK(reply.status == 400);
+    CHECK(nlohmann::json::parse(reply.body)["error"] == "bad_event");
+    CHECK(world.Scalar("SELECT count(*) FROM jobs") == 0);
+  }
+
   TEST_CASE("Slack's url_verification challenge is answered when signed") {
     SlackWorld world;
     const std::string body = R"({"token":"x","challenge":"abc123","type":"url_verification"})";
@@ -397,10 +479,12 @@ TEST_SUITE("outage") {
     REQUIRE(std::system((std::string(control) + " stop").c_str()) == 0);
     auto during = world.Command("U1", "list");
     auto click = world.Click("U2", "standup_accept", "sd-whatever");
+    auto home = world.HomeOpened("U2", "Ev-outage");
     REQUIRE(std::system((std::string(control) + " start").c_str()) == 0);
     CHECK(during.status == 200);
     CHECK(Text(during).find("try again shortly") != std::string::npos);
     CHECK(click.status == 503);
+    CHECK(home.status == 503);  // Slack retries the event
     CHECK(WaitFor(
         [&] { return world.Command("U1", "list").body.find("no standups") != std::string::npos; }));
   }

@@ -172,6 +172,21 @@ TEST_SUITE("http") {
     CHECK(unknown.error().code == "user_not_found");
   }
 
+  TEST_CASE("views.publish puts the view on the user's Home tab; an unknown user is an error") {
+    Fixture f;
+    const std::string view = R"({"type":"home","blocks":[{"type":"divider"}]})";
+    REQUIRE(f.api->PublishView(f.token, "U2", view).has_value());
+    REQUIRE(f.fake.HomeViewOf("U2").has_value());
+    CHECK(f.fake.HomeViewOf("U2")->at("blocks").size() == 1);
+
+    auto unknown = f.api->PublishView(f.token, "U404", view);
+    REQUIRE_FALSE(unknown.has_value());
+    CHECK(unknown.error().code == "user_not_found");
+    auto not_json = f.api->PublishView(f.token, "U2", "{not json");
+    REQUIRE_FALSE(not_json.has_value());
+    CHECK(not_json.error().code == "invalid_view");
+  }
+
   TEST_CASE("users.info maps names, email, tz and tz_offset") {
     Fixture f;
     auto user = f.api->GetUser(f.token, "U2");

@@ -32,6 +32,13 @@ void RunDirectJob(SlackApi& slack, const std::string& payload) {
                    SlackPost{job.value("text", ""), "[]"});
 }
 
+void RunPublishHomeJob(SlackApi& slack, StandupService& service, const std::string& payload) {
+  const auto job = Payload(payload);
+  const std::string team = job.value("team", "");
+  const std::string user = job.value("user", "");
+  slack.PublishHome(team, user, service.HomeView(team, user).dump());
+}
+
 void RunOpenModalJob(SlackApi& slack, const std::string& payload,
                      const std::string& default_time_zone) {
   const auto job = Payload(payload);

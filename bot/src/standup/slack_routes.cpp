@@ -14,6 +14,22 @@ namespace {
 
 constexpr const char* kForm = "application/x-www-form-urlencoded";
 
+// A string field of an object, or "" when it is absent or not a string.
+std::string StringAt(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return "";
+  const auto found = object.find(key);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : "";
+}
+
+// Slack sends app_home_opened for each tab of the app; only the Home tab shows Officer's view.
+bool IsHomeOpened(const nlohmann::json& envelope) {
+  if (envelope["type"] != "event_callback" || !envelope.contains("event")) return false;
+  const auto& event = envelope["event"];
+  if (StringAt(event, "type") != "app_home_opened") return false;
+  const auto tab = StringAt(event, "tab");
+  return tab.empty() || tab == "home";
+}
+
 std::string EphemeralJson(const SlackPost& post) {
   nlohmann::json body = {{"response_type", "ephemeral"}, {"text", post.text}};
   if (post.blocks_json != "[]") {
@@ -106,26 +122,40 @@ void AddSlackRoutes(Dispatcher& dispatcher, std::string signing_secret, const do
       },
       {kForm});
 
-  dispatcher.Add("POST", "/slack/events",
-                 [=, &clock](const InboundRequest& request, const RouteParams&) {
-                   if (auto rejected = Unverified(signing_secret, request, clock, *logger))
-                     return *rejected;
-                   const auto event = nlohmann::json::parse(request.body, nullptr, false);
-                   if (event.is_discarded() || !event.is_object() || !event.contains("type") ||
-                       !event["type"].is_string()) {
-                     return JsonError(400, "bad_event", "The body is not a Slack event envelope.");
-                   }
-                   if (event["type"] == "url_verification") {
-                     if (!event.contains("challenge") || !event["challenge"].is_string()) {
-                       return JsonError(400, "bad_event",
-                                        "url_verification needs a challenge string.");
-                     }
-                     return JsonResponse(nlohmann::json{{"challenge", event["challenge"]}}.dump());
-                   }
-                   // Other events (app_home_opened) need no answer beyond the acknowledgement.
-                   return EmptyOk();
-                 },
-                 {"application/json"});
+  dispatcher.Add(
+      "POST", "/slack/events",
+      [=, &clock, &service](const InboundRequest& request, const RouteParams&) {
+        if (auto rejected = Unverified(signing_secret, request, clock, *logger)) return *rejected;
+        const auto event = nlohmann::json::parse(request.body, nullptr, false);
+        if (event.is_discarded() || !event.is_object() || !event.contains("type") ||
+            !event["type"].is_string()) {
+          return JsonError(400, "bad_event", "The body is not a Slack event envelope.");
+        }
+        if (event["type"] == "url_verification") {
+          if (!event.contains("challenge") || !event["challenge"].is_string()) {
+            return JsonError(400, "bad_event", "url_verification needs a challenge string.");
+          }
+          return JsonResponse(nlohmann::json{{"challenge", event["challenge"]}}.dump());
+        }
+        if (IsHomeOpened(event)) {
+          const std::string team = StringAt(event, "team_id");
+          const std::string user = StringAt(event["event"], "user");
+          if (team.empty() || user.empty()) {
+            return JsonError(400, "bad_event", "app_home_opened needs team_id and event.user.");
+          }
+          try {
+            service.QueueHome(team, user, StringAt(event, "event_id"));
+          } catch (const TransientError& error) {
+            // Slack retries an event that is not acknowledged with 2xx.
+            logger->warn("home tab of {} not queued: {}", user, error.what());
+            return JsonError(503, "unavailable",
+                             "Officer's database is out of reach; Slack will retry.");
+          }
+        }
+        // Other events need no answer beyond the acknowledgement.
+        return EmptyOk();
+      },
+      {"application/json"});
 }
 
 void AddLocalMessagesRoute(Dispatcher& dispatcher, std::string signing_secret,

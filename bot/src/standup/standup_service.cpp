@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <officer/bot/render/confirmation_text.hpp>
+#include <officer/bot/render/home_view.hpp>
 #include <officer/bot/render/meeting_list.hpp>
 #include <officer/bot/render/modal.hpp>
 #include <officer/bot/render/mrkdwn.hpp>
@@ -234,6 +235,25 @@ SlackPost StandupService::HandleCommand(const slack::SlashCommandRequest& reques
           },
       },
       *parsed);
+}
+
+void StandupService::QueueHome(const std::string& team, const std::string& user,
+                               const std::string& event_id) {
+  queue_.Enqueue(kPublishHomeJob, nlohmann::json{{"team", team}, {"user", user}}.dump(),
+                 event_id.empty() ? "" : "home:" + event_id);
+}
+
+nlohmann::json StandupService::HomeView(const std::string& team, const std::string& user) {
+  const d::UserId viewer(user);
+  const auto mine = meetings_.ListForPerson(d::WorkspaceId(team), viewer);
+  const auto now = clock_.Now();
+  return render::HomeView(
+      mine, viewer,
+      [&](const d::StandupMeeting& meeting) {
+        const auto* zone = FindZone(meeting.zone_name);
+        return zone ? d::NextOccurrence(meeting, *zone, now) : std::nullopt;
+      },
+      [](const std::string& name) { return FindZone(name); });
 }
 
 SlackPost StandupService::Book(const slack::SlashCommandRequest& request,

@@ -140,14 +140,24 @@ SlackResult<std::string> SlackWebApi::OpenConversation(
   return Str(*channel, "id");
 }
 
-SlackResult<Done> SlackWebApi::OpenView(const BotToken& token, std::string_view trigger_id,
+SlackResult<Done> SlackWebApi::SendView(const BotToken& token, const char* method, json args,
                                         const std::string& view_json) const {
-  const json view = json::parse(view_json, nullptr, false);
+  json view = json::parse(view_json, nullptr, false);
   if (view.is_discarded() || !view.is_object()) return SlackError{"invalid_view", "", ""};
-  json args = {{"trigger_id", trigger_id}, {"view", view}};
-  auto outcome = Call(*http_, base_url_, *logger_, token, "views.open", args, false);
+  args["view"] = std::move(view);
+  auto outcome = Call(*http_, base_url_, *logger_, token, method, args, false);
   if (outcome.error) return *outcome.error;
   return Done{};
+}
+
+SlackResult<Done> SlackWebApi::OpenView(const BotToken& token, std::string_view trigger_id,
+                                        const std::string& view_json) const {
+  return SendView(token, "views.open", {{"trigger_id", trigger_id}}, view_json);
+}
+
+SlackResult<Done> SlackWebApi::PublishView(const BotToken& token, std::string_view user,
+                                           const std::string& view_json) const {
+  return SendView(token, "views.publish", {{"user_id", user}}, view_json);
 }
 
 SlackResult<SlackUser> SlackWebApi::GetUser(const BotToken& token, std::string_view user) const {

@@ -177,7 +177,38 @@ json FakeSlackApi::Execute(const std::string& method, const json& args) {
   if (method == "users.info") return UsersInfo(args);
   if (method == "usergroups.users.list") return UsergroupUsers(args);
   if (method == "conversations.members") return ConversationMembers(args);
+  if (method == "views.publish") return PublishView(args);
   return nullptr;
+}
+
+// views.publish as Slack documents it: user_id and a view of type "home", at most 100 blocks.
+json FakeSlackApi::PublishView(const json& args) {
+  const std::string user = Arg(args, "user_id");
+  if (user.empty()) return Error("invalid_arguments");
+  if (users_.count(user) == 0) return Error("user_not_found");
+  json view = args.contains("view") ? args["view"] : json();
+  if (view.is_string()) view = json::parse(view.get<std::string>(), nullptr, false);
+  if (!view.is_object() || view.value("type", "") != "home" || !view.contains("blocks") ||
+      !view["blocks"].is_array() || view["blocks"].size() > 100) {
+    return Error("invalid_arguments");
+  }
+  auto& home = homes_[user];
+  home.first = view;
+  ++home.second;
+  return {{"ok", true}, {"view", {{"id", "V" + std::to_string(++id_counter_)}, {"type", "home"}}}};
+}
+
+std::optional<json> FakeSlackApi::HomeViewOf(std::string_view user) const {
+  std::lock_guard lock(mutex_);
+  const auto found = homes_.find(std::string(user));
+  if (found == homes_.end()) return std::nullopt;
+  return found->second.first;
+}
+
+int FakeSlackApi::HomePublishes(std::string_view user) const {
+  std::lock_guard lock(mutex_);
+  const auto found = homes_.find(std::string(user));
+  return found == homes_.end() ? 0 : found->second.second;
 }
 
 std::string FakeSlackApi::NextTs() {

@@ -57,6 +57,9 @@ class SlackApi {
   /// Opens a modal for the trigger; false when this workspace cannot show modals (local mode).
   virtual bool OpenView(const std::string& team, const std::string& trigger_id,
                         const std::string& view_json) = 0;
+  /// Shows `user` this view on Officer's Home tab (nothing in local mode, which has none).
+  virtual void PublishHome(const std::string& team, const std::string& user,
+                           const std::string& view_json) = 0;
 };
 
 }  // namespace officer::bot::standup

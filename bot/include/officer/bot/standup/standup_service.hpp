@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include <officer/bot/slack/command_text.hpp>
 #include <officer/bot/slack/payload.hpp>
 #include <officer/bot/standup/connect_links.hpp>
@@ -27,6 +29,8 @@ inline constexpr const char* kReplyJob = "reply";
 inline constexpr const char* kOpenModalJob = "open_modal";
 /// {team, user, text}: a direct message.
 inline constexpr const char* kDirectJob = "direct";
+/// {team, user}: publish the person's App Home tab.
+inline constexpr const char* kPublishHomeJob = "publish_home";
 
 /// What the slash command and the buttons do, within Slack's 3 seconds: quick database work
 /// happens here, anything that calls Slack or a calendar is queued.
@@ -51,6 +55,11 @@ class StandupService {
   void HandleClicks(const std::vector<slack::BlockActions>& clicks);
   /// The booking modal's submission: empty when accepted, else error messages by block id.
   std::map<std::string, std::string> HandleModal(const slack::ViewSubmission& submission);
+  /// Someone opened Officer's Home tab: queues publishing it (once per Slack event id, so a
+  /// retried event publishes once). Throws TransientError when the job cannot be queued.
+  void QueueHome(const std::string& team, const std::string& user, const std::string& event_id);
+  /// The Home tab `user` of `team` sees now (views.publish's `view`).
+  nlohmann::json HomeView(const std::string& team, const std::string& user);
 
   const ServiceSettings& Settings() const { return settings_; }
 

@@ -8,6 +8,8 @@
 #include <variant>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include <officer/integrations/http/http_client.hpp>
 
 namespace spdlog {
@@ -136,12 +138,20 @@ class SlackWebApi {
   SlackResult<Done> OpenView(const BotToken& token, std::string_view trigger_id,
                              const std::string& view_json) const;
 
+  /// views.publish of a person's App Home tab.
+  SlackResult<Done> PublishView(const BotToken& token, std::string_view user,
+                                const std::string& view_json) const;
+
   /// POST to a response_url (no token). A refusal (expired or used URL) is a SlackError whose
   /// code is Slack's body text or "http_<status>".
   SlackResult<Done> PostToResponseUrl(std::string_view response_url,
                                       const ResponseUrlMessage& message) const;
 
  private:
+  /// views.open and views.publish: `args` plus the view, parsed from `view_json`.
+  SlackResult<Done> SendView(const BotToken& token, const char* method, nlohmann::json args,
+                             const std::string& view_json) const;
+
   std::shared_ptr<http::HttpClient> http_;
   std::string base_url_;
   std::shared_ptr<spdlog::logger> logger_;

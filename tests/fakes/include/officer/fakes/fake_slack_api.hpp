@@ -80,6 +80,10 @@ class FakeSlackApi {
   std::optional<FakeSlackMessage> FindMessage(std::string_view channel, std::string_view ts) const;
   std::vector<FakeSlackMessage> Ephemerals() const;
   std::vector<FakeResponseUrlPost> ResponseUrlPosts() const;
+  /// The view views.publish last put on this user's Home tab, if any, and how many times it was
+  /// published.
+  std::optional<nlohmann::json> HomeViewOf(std::string_view user) const;
+  int HomePublishes(std::string_view user) const;
   /// The DM channel conversations.open created for this user, if any.
   std::optional<std::string> DmChannelOf(std::string_view user) const;
 
@@ -93,6 +97,7 @@ class FakeSlackApi {
   nlohmann::json UsersInfo(const nlohmann::json& args);
   nlohmann::json UsergroupUsers(const nlohmann::json& args);
   nlohmann::json ConversationMembers(const nlohmann::json& args);
+  nlohmann::json PublishView(const nlohmann::json& args);
   FakeResponse ResponseUrlPost(const RecordedRequest& request);
   std::string NextTs();
   bool KnownConversation(const std::string& channel) const;
@@ -103,6 +108,7 @@ class FakeSlackApi {
   std::map<std::string, std::vector<std::string>> usergroups_;
   std::map<std::string, std::vector<std::string>> channels_;
   std::map<std::string, std::string> dms_;                       // user -> D channel
+  std::map<std::string, std::pair<nlohmann::json, int>> homes_;  // user -> (view, publishes)
   std::map<std::string, std::pair<std::string, int>> failures_;  // method -> (code, times)
   std::vector<FakeSlackMessage> messages_;
   std::vector<FakeSlackMessage> ephemerals_;
