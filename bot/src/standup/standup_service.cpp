@@ -82,6 +82,14 @@ std::string ReplyPayload(const std::string& team, const std::string& channel,
       .dump();
 }
 
+// Each meeting's next occurrence after `now`, in its own zone (none when the zone is unknown).
+render::NextOccurrenceOf NextOccurrenceAfter(date::sys_seconds now) {
+  return [now](const d::StandupMeeting& meeting) -> std::optional<d::Interval> {
+    const auto* zone = FindZone(meeting.zone_name);
+    return zone ? d::NextOccurrence(meeting, *zone, now) : std::nullopt;
+  };
+}
+
 }  // namespace
 
 StandupService::StandupService(d::MeetingRepository& meetings, d::WorkQueue& queue,
@@ -124,11 +132,7 @@ SlackPost StandupService::HandleCommand(const slack::SlashCommandRequest& reques
           [&](const slack::BookCommand& command) { return Book(request, command); },
           [&](const slack::ListCommand&) {
             const auto mine = meetings_.ListForPerson(workspace, user);
-            const auto now = clock_.Now();
-            auto message = render::MeetingList(mine, user, [&](const d::StandupMeeting& meeting) {
-              const auto* zone = FindZone(meeting.zone_name);
-              return zone ? d::NextOccurrence(meeting, *zone, now) : std::nullopt;
-            });
+            auto message = render::MeetingList(mine, user, NextOccurrenceAfter(clock_.Now()));
             return SlackPost{message.text, message.blocks.dump()};
           },
           [&](const slack::CancelCommand& command) {
@@ -246,14 +250,8 @@ void StandupService::QueueHome(const std::string& team, const std::string& user,
 nlohmann::json StandupService::HomeView(const std::string& team, const std::string& user) {
   const d::UserId viewer(user);
   const auto mine = meetings_.ListForPerson(d::WorkspaceId(team), viewer);
-  const auto now = clock_.Now();
-  return render::HomeView(
-      mine, viewer,
-      [&](const d::StandupMeeting& meeting) {
-        const auto* zone = FindZone(meeting.zone_name);
-        return zone ? d::NextOccurrence(meeting, *zone, now) : std::nullopt;
-      },
-      [](const std::string& name) { return FindZone(name); });
+  return render::HomeView(mine, viewer, NextOccurrenceAfter(clock_.Now()),
+                          [](const std::string& name) { return FindZone(name); });
 }
 
 SlackPost StandupService::Book(const slack::SlashCommandRequest& request,

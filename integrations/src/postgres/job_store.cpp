@@ -64,9 +64,6 @@ constexpr std::string_view kInsertAll =
     "   WITH ORDINALITY AS j(k, p, q, d, l, position)"
     " ORDER BY position";
 
-constexpr std::string_view kInsertEach =
-    "INSERT INTO jobs (kind, payload) SELECT $1, p::jsonb FROM unnest($2::text[]) AS p";
-
 constexpr std::string_view kCompleteJob =
     "UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL WHERE id = $1";
 
@@ -172,11 +169,10 @@ void JobStore::EnqueueAll(const std::vector<NewJob>& jobs) {
 }
 
 void JobStore::EnqueueEach(const std::string& kind, const std::vector<std::string>& payloads) {
-  if (payloads.empty()) return;
-  pool_.Run([&](pqxx::connection& connection) {
-    pqxx::nontransaction(connection)
-        .exec_params(std::string(kInsertEach), kind, TextArray(payloads));
-  });
+  std::vector<NewJob> jobs;
+  jobs.reserve(payloads.size());
+  for (const auto& payload : payloads) jobs.push_back(NewJob{kind, payload, "", std::nullopt});
+  EnqueueAll(jobs);
 }
 
 void JobStore::Complete(const ClaimedJob& job) {
